@@ -1,0 +1,114 @@
+package pipeline_test
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"sitrep/internal/pipeline"
+	"sitrep/internal/read"
+	"sitrep/internal/report"
+	"sitrep/news"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+// goldenInputs are the pages of the end-to-end golden test: the bundled
+// example and the saved pages under testdata/pages.
+func goldenInputs(t *testing.T) []string {
+	t.Helper()
+	inputs := []string{"../../testdata/examples/sputnik-2017-06-09-coalition-al-tanf.txt"}
+	more, err := filepath.Glob("testdata/pages/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(inputs, more...)
+}
+
+// TestGolden runs the default pipeline over every golden input and compares
+// the stand-off text with testdata/golden/NAME.standoff. Run
+// `go test ./internal/pipeline -update` to rewrite them, then review the diff.
+func TestGolden(t *testing.T) {
+	p, err := pipeline.Default(pipeline.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range goldenInputs(t) {
+		name := filepath.Base(in)
+		t.Run(name, func(t *testing.T) {
+			a := readOne(t, in)
+			if err := p.Apply(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+			checkSpans(t, a)
+			a.Source = name // golden files do not depend on where the test runs
+			var buf bytes.Buffer
+			if err := report.WriteStandoff(&buf, a); err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", "golden", strings.TrimSuffix(name, filepath.Ext(name))+".standoff")
+			if *update {
+				os.MkdirAll(filepath.Dir(golden), 0o755)
+				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if diff := cmp.Diff(string(want), buf.String()); diff != "" {
+				t.Errorf("stand-off of %s differs from %s (-want +got):\n%s", name, golden, diff)
+			}
+		})
+	}
+}
+
+func readOne(t *testing.T, path string) *news.Article {
+	t.Helper()
+	var got []*news.Article
+	for a, err := range read.Articles(context.Background(), []string{path}, nil, read.Options{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, a)
+	}
+	if len(got) != 1 {
+		t.Fatalf("%s: %d articles, want 1", path, len(got))
+	}
+	return got[0]
+}
+
+// checkSpans checks the span invariants of every layer.
+func checkSpans(t *testing.T, a *news.Article) {
+	t.Helper()
+	check := func(layer string, i int, s news.Span) {
+		if err := news.CheckSpan(a.Text, s); err != nil {
+			t.Errorf("%s %d: %v", layer, i, err)
+		}
+	}
+	for i, s := range a.Paragraphs {
+		check("paragraph", i, s)
+	}
+	prev := 0
+	for i, s := range a.Sentences {
+		check("sentence", i, s.Span)
+		if s.Span.Start < prev {
+			t.Errorf("sentence %d %v overlaps the one before", i, s.Span)
+		}
+		prev = s.Span.End
+	}
+	for i, tok := range a.Tokens {
+		check("token", i, tok.Span)
+	}
+	for i, d := range a.Diagnostics {
+		check("diagnostic", i, d.Span)
+	}
+}
