@@ -86,29 +86,10 @@ func readOne(t *testing.T, path string) *news.Article {
 	return got[0]
 }
 
-// checkSpans checks the span invariants of every layer.
+// checkSpans checks the invariants of every layer.
 func checkSpans(t *testing.T, a *news.Article) {
 	t.Helper()
-	check := func(layer string, i int, s news.Span) {
-		if err := news.CheckSpan(a.Text, s); err != nil {
-			t.Errorf("%s %d: %v", layer, i, err)
-		}
-	}
-	for i, s := range a.Paragraphs {
-		check("paragraph", i, s)
-	}
-	prev := 0
-	for i, s := range a.Sentences {
-		check("sentence", i, s.Span)
-		if s.Span.Start < prev {
-			t.Errorf("sentence %d %v overlaps the one before", i, s.Span)
-		}
-		prev = s.Span.End
-	}
-	for i, tok := range a.Tokens {
-		check("token", i, tok.Span)
-	}
-	for i, d := range a.Diagnostics {
-		check("diagnostic", i, d.Span)
+	if err := news.Validate(a); err != nil {
+		t.Error(err)
 	}
 }
