@@ -1,0 +1,318 @@
+package quote
+
+import (
+	"sitrep/news"
+)
+
+// Kinds of speaker, the values of news.Quote.SourceKind.
+const (
+	KindPerson      = "person"
+	KindInstitution = "institution"
+	KindUnnamed     = "unnamed"
+	KindNamed       = "named"
+)
+
+// resolve gives every statement, in text order, its speaker: the name
+// beside the cue; for a pronoun (or a description such as "the bank
+// chief"), the nearest earlier mention that fits it; for a quote with no
+// cue, the speaker of the statement before it in its paragraph, else of the
+// last statement of the previous paragraph.
+func (an *analyzer) resolve() {
+	for i := range an.stmts {
+		st := &an.stmts[i]
+		switch {
+		case st.spkFrom >= 0 && st.spkTo == st.spkFrom+1 && an.class(st.spkFrom)&cPron != 0:
+			st.ref = an.span(st.spkFrom, st.spkTo)
+			c := an.class(st.spkFrom)
+			if sp, kind, ok := an.antecedent(i, st.spkFrom, c); ok {
+				st.speaker, st.kind, st.how = sp, kind, "pronoun"
+			} else {
+				st.speaker, st.kind, st.how = st.ref, pronounKind(c), "pronoun"
+				st.ref = news.Span{}
+			}
+		case st.spkFrom >= 0:
+			f, to := an.trimDet(st.spkFrom, st.spkTo)
+			st.speaker = an.nameSpan(f, to)
+			st.kind = an.kindOf(f, to)
+			st.how = "cue"
+			if an.isDescription(st.spkFrom, st.spkTo) {
+				if sp, kind, ok := an.antecedent(i, st.spkFrom, cPronPerson); ok {
+					st.ref = an.span(st.spkFrom, st.spkTo)
+					st.speaker, st.kind, st.how = sp, kind, "pronoun"
+				}
+			}
+		default:
+			if prev := an.carried(i); prev >= 0 {
+				p := &an.stmts[prev]
+				st.speaker, st.kind, st.how = p.speaker, p.kind, "carried"
+			} else {
+				an.a.AddDiagnostic("quote", news.Info, st.content, "quote-no-speaker", "direct quote with no cue and no speaker to carry over")
+			}
+		}
+	}
+}
+
+func pronounKind(c class) string {
+	switch {
+	case c&cPronPerson != 0:
+		return KindPerson
+	case c&cPronThing != 0:
+		return KindInstitution
+	}
+	return ""
+}
+
+// carried returns the statement whose speaker carries over to statement i:
+// the last earlier one with a speaker in the same paragraph, else the last
+// one in the paragraph just before; -1 when none.
+func (an *analyzer) carried(i int) int {
+	para := an.stmts[i].para
+	for j := i - 1; j >= 0; j-- {
+		p := &an.stmts[j]
+		if p.para < para-1 {
+			break
+		}
+		if !p.speaker.IsZero() {
+			if p.para == para || p.para == para-1 && an.lastWithSpeaker(j) {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// lastWithSpeaker reports whether j is the last statement with a speaker in
+// its paragraph (statements are in text order).
+func (an *analyzer) lastWithSpeaker(j int) bool {
+	for k := j + 1; k < len(an.stmts) && an.stmts[k].para == an.stmts[j].para; k++ {
+		if !an.stmts[k].speaker.IsZero() {
+			return false
+		}
+	}
+	return true
+}
+
+// antecedent finds what the pronoun (or description) at token pos, of
+// class c, refers to: the nearest earlier of (a) a speaker of an earlier
+// statement, (b) a mention of the entity stage of a fitting type, (c) a
+// capitalised name written with a title or, for "it"/"they", after "the".
+// A mention that covers the pronoun and names an antecedent wins.
+func (an *analyzer) antecedent(si, pos int, c class) (news.Span, string, bool) {
+	at := int(an.toks[pos].start)
+	fits := func(kind string) bool {
+		switch {
+		case c&cPronPerson != 0:
+			return kind == KindPerson || kind == KindNamed
+		case c&cPronThing != 0:
+			return kind == KindInstitution || kind == KindNamed
+		}
+		return kind != ""
+	}
+	if m := an.mentionAt(an.span(pos, pos+1)); m >= 0 {
+		seen := 0
+		for a := an.a.Mentions[m].Antecedent; a >= 0 && a < len(an.a.Mentions) && seen < 16; seen++ {
+			am := an.a.Mentions[a]
+			if am.Span.End <= at && am.Span.Len() > 3 {
+				return am.Span, mentionKind(am.Type), true
+			}
+			a = am.Antecedent
+		}
+	}
+	best, bestKind, bestAt := news.Span{}, "", -1
+	for j := si - 1; j >= 0; j-- {
+		p := &an.stmts[j]
+		if p.speaker.IsZero() || !fits(p.kind) {
+			continue
+		}
+		where := p.speaker.Start
+		if !p.ref.IsZero() {
+			where = p.ref.Start
+		}
+		if p.how == "carried" {
+			where = p.content.Start
+		}
+		if where < at && where > bestAt {
+			best, bestKind, bestAt = p.speaker, p.kind, where
+		}
+		if p.speaker.End < bestAt {
+			break
+		}
+	}
+	for _, m := range an.a.Mentions {
+		if m.Span.End <= at && m.Span.Start > bestAt && fits(mentionKind(m.Type)) && an.class(an.tokenAt(m.Span.Start))&cPron == 0 {
+			best, bestKind, bestAt = m.Span, mentionKind(m.Type), m.Span.Start
+		}
+	}
+	// Names in the text before the pronoun, within the look-back.
+	for k := pos - 1; k >= 0 && k >= pos-an.cfg.Lookback; k-- {
+		if int(an.toks[k].start) <= bestAt {
+			break
+		}
+		if an.mask[k]&maskQuote != 0 || an.toks[k].kind != tWord || !an.toks[k].upper {
+			continue
+		}
+		if k+1 < len(an.toks) && an.toks[k+1].kind == tWord && an.toks[k+1].upper {
+			continue // not the end of a run
+		}
+		f := k
+		for f-1 >= 0 && (an.toks[f-1].kind == tWord && an.toks[f-1].upper || an.isPunct(f-1, ".") && an.abbrevBefore(f-1)) {
+			f--
+		}
+		kind := an.kindOf(f, k+1)
+		if c&cPronPerson != 0 && kind == KindNamed && f > 0 && an.class(f-1)&cTitle != 0 {
+			kind = KindPerson
+		}
+		if kind == KindNamed && (c&cPronPerson != 0 || c&cPronThing != 0) {
+			continue // too weak a hint on its own
+		}
+		if fits(kind) {
+			sp := an.nameSpan(f, k+1)
+			return sp, kind, true
+		}
+		k = f
+	}
+	if bestAt >= 0 {
+		return best, bestKind, true
+	}
+	return news.Span{}, "", false
+}
+
+// tokenAt returns the token that starts at byte b, or -1.
+func (an *analyzer) tokenAt(b int) int {
+	lo, hi := 0, len(an.toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if int(an.toks[m].start) < b {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(an.toks) && int(an.toks[lo].start) == b {
+		return lo
+	}
+	return -1
+}
+
+func mentionKind(t news.EntityType) string {
+	switch t {
+	case news.Person:
+		return KindPerson
+	case news.Organization, news.State, news.Group:
+		return KindInstitution
+	}
+	return ""
+}
+
+// trimDet drops a leading determiner from the words [f,to).
+func (an *analyzer) trimDet(f, to int) (int, int) {
+	if to-f > 1 && an.class(f)&cDet != 0 && an.class(f)&cPron == 0 && (an.isWord(f, "the") || an.toks[f+1].upper) {
+		return f + 1, to
+	}
+	return f, to
+}
+
+// nameSpan cuts the name out of the speaker words [f,to): "chief of the
+// Main Directorate Col. Gen. Sergei Rudskoy" → Sergei Rudskoy; "Finance
+// Minister Alexei Kudrin" → Alexei Kudrin; a description with no name at its
+// end ("a Syrian source") is kept whole.
+func (an *analyzer) nameSpan(f, to int) news.Span {
+	// The run of capitalised words (with the dots of abbreviations) at the end.
+	r := to
+	for r-1 >= f && (an.toks[r-1].kind == tWord && an.toks[r-1].upper || an.isPunct(r-1, ".") && an.abbrevBefore(r-1)) {
+		r--
+	}
+	if r == to || an.toks[to-1].kind != tWord {
+		return an.span(f, to)
+	}
+	// The name follows the last title that leaves two names, or one after
+	// an abbreviated or lower-case title.
+	start := r
+	names := 0
+	for i := to - 1; i >= r; i-- {
+		if an.toks[i].kind != tWord {
+			continue
+		}
+		if an.class(i)&cTitle != 0 && names > 0 && (names >= 2 || an.isPunct(i+1, ".")) {
+			start = i + 1
+			break
+		}
+		names++
+	}
+	for start < to && an.toks[start].kind != tWord {
+		start++
+	}
+	if r > f && start == r && r-1 >= f && an.class(r-1)&cTitle != 0 && !an.toks[r-1].upper {
+		return an.span(start, to) // "spokeswoman Sandy Angers"
+	}
+	if r > f && start == r && an.class(r-1)&cPrep != 0 {
+		return an.span(f, to) // "the head of Unite": the head is not Unite
+	}
+	if start == r && r > f && an.class(r-1)&cDet == 0 {
+		return an.span(start, to)
+	}
+	if start > r {
+		return an.span(start, to)
+	}
+	return an.span(f, to)
+}
+
+// isDescription reports whether the speaker words are a definite
+// description of a person by role alone: "the bank chief", "the minister".
+func (an *analyzer) isDescription(f, to int) bool {
+	if to-f < 2 || !an.isWord(f, "the") {
+		return false
+	}
+	for i := f + 1; i < to; i++ {
+		if an.toks[i].upper || an.toks[i].kind != tWord {
+			return false
+		}
+	}
+	return an.class(to-1)&cTitle != 0
+}
+
+// kindOf classifies the speaker words [f,to).
+func (an *analyzer) kindOf(f, to int) string {
+	if m := an.mentionAt(an.span(f, to)); m >= 0 {
+		if k := mentionKind(an.a.Mentions[m].Type); k != "" {
+			return k
+		}
+	}
+	lastWord := to - 1
+	for lastWord > f && an.toks[lastWord].kind != tWord {
+		lastWord--
+	}
+	lc := an.class(lastWord)
+	if lc&cPron != 0 && to-f == 1 {
+		return pronounKind(lc)
+	}
+	if lc&cUnnamed != 0 && !an.toks[lastWord].upper {
+		return KindUnnamed
+	}
+	if w := an.word(f); an.isWord(f, "a") || an.isWord(f, "an") || an.isWord(f, "some") || an.isWord(f, "several") || w == "one" || w == "two" {
+		return KindUnnamed
+	}
+	upper, title := 0, false
+	for i := f; i < to; i++ {
+		if an.toks[i].kind != tWord {
+			continue
+		}
+		if an.class(i)&cTitle != 0 {
+			title = true
+		}
+		if an.toks[i].upper {
+			upper++
+		}
+	}
+	switch {
+	case lc&cInstitution != 0:
+		return KindInstitution
+	case title:
+		return KindPerson
+	case an.isWord(f, "the") && upper > 0 || f > 0 && an.isWord(f-1, "the") && upper > 0:
+		return KindInstitution
+	case upper > 0:
+		return KindNamed
+	}
+	return ""
+}
