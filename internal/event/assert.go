@@ -1,0 +1,194 @@
+package event
+
+import (
+	"sitrep/news"
+)
+
+// outlet is the actor of an event the article reports as fact.
+func (r *reader) outlet() news.Actor {
+	return news.Actor{ID: "outlet", Name: r.a.Meta.Outlet, Kind: "media", Sector: "media"}
+}
+
+// meaningHow maps the quote stage's reporting-verb meaning to an
+// assertion mode.
+func meaningHow(m string) string {
+	switch m {
+	case "deny":
+		return "denied"
+	case "accuse":
+		return "alleged"
+	case "announce":
+		return "announced"
+	case "":
+		return "claimed"
+	}
+	return "claimed"
+}
+
+// assertAt returns who asserts what is stated at word i: the speaker of
+// the quote whose content covers it, else the subject of a reporting verb
+// that governs it in the sentence, else the outlet.
+func (r *reader) assertAt(i int) news.Assertion {
+	ws := r.ws
+	if q := ws[i].quote; q >= 0 {
+		qt := r.a.Quotes[q]
+		by := qt.Actor
+		if by.ID == "" && by.Name == "" && qt.Speaker >= 0 && qt.Speaker < len(r.a.Mentions) {
+			by = r.a.Mentions[qt.Speaker].Actor
+		}
+		return news.Assertion{By: by, How: meaningHow(qt.Meaning), Quote: q, Speaker: qt.Speaker, Cue: qt.Cue}
+	}
+	// A reporting verb before it: "X said (that) …", "according to X, …".
+	for j := i - 1; j >= 0; j-- {
+		w := &ws[j]
+		if w.low == "\"" || w.low == "“" || w.low == "”" || w.low == ";" {
+			break
+		}
+		if w.mention >= 0 || w.punct {
+			continue
+		}
+		e := r.reportAt(j)
+		if e == nil {
+			continue
+		}
+		var sp int
+		if e.words[0] == "according" {
+			sp, _ = r.object(j+len(e.words), 4)
+		} else {
+			sp, _ = r.subject(j)
+		}
+		return r.reported(sp, e, j)
+	}
+	// A reporting verb after it: "…, officials said." "…, said Rudskoy."
+	for j := i + 1; j < len(ws); j++ {
+		w := &ws[j]
+		if w.low == "\"" || w.low == "“" || w.low == "”" || w.low == ";" {
+			break
+		}
+		if w.mention >= 0 || w.punct {
+			continue
+		}
+		e := r.reportAt(j)
+		if e == nil || j < 2 {
+			continue
+		}
+		// Only a trailing report: a comma before the speaker or the verb.
+		k := j - 1
+		for k >= 0 && ws[k].mention >= 0 {
+			k--
+		}
+		if k < 0 || ws[k].low != "," {
+			continue
+		}
+		sp := ws[j-1].mention
+		if sp < 0 && j+1 < len(ws) {
+			sp = ws[j+1].mention
+		}
+		return r.reported(sp, e, j)
+	}
+	return news.Assertion{By: r.outlet(), How: "reported", Quote: -1, Speaker: -1}
+}
+
+func (r *reader) reported(speaker int, e *entry, j int) news.Assertion {
+	as := news.Assertion{How: e.mode, Quote: -1, Speaker: speaker}
+	if speaker >= 0 {
+		as.By = r.a.Mentions[speaker].Actor
+	} else {
+		as.By = news.Actor{Name: "unnamed source"}
+	}
+	as.Cue = news.Span{Start: r.ws[j].span.Start, End: r.ws[j+len(e.words)-1].span.End}
+	return as
+}
+
+// reportAt returns the reporting-verb entry that starts at word j, or nil.
+func (r *reader) reportAt(j int) *entry {
+	for _, e := range r.s.lex.byFirst[r.ws[j].low] {
+		if e.kind == kindReport && matchWords(r.ws, j, e.words) {
+			if e.words[0] == "report" && e.form == formBase {
+				continue // "the report" is a noun
+			}
+			return e
+		}
+	}
+	return nil
+}
+
+// assert sets the assertion of a pending event: its parent's claim for
+// the content of an accusation, else who reports it, then the modality
+// around its trigger.
+func (r *reader) assert(p *pending, ps []pending) {
+	if p.parent >= 0 {
+		par := &ps[p.parent]
+		by := news.Actor{Name: "unnamed source"}
+		if par.src >= 0 {
+			by = r.a.Mentions[par.src].Actor
+		}
+		how := "alleged"
+		if par.e.to {
+			how = "hypothetical"
+		}
+		p.assert = news.Assertion{By: by, How: how, Quote: -1, Speaker: par.src,
+			Cue: news.Span{Start: r.ws[par.trig].span.Start, End: r.ws[par.trigEnd-1].span.End}}
+		if q := r.assertAt(p.trig); q.Quote >= 0 {
+			p.assert.Quote = q.Quote
+		}
+	} else {
+		p.assert = r.assertAt(p.trig)
+	}
+	if how, cue := r.modality(p.trig); how != "" {
+		if !(how == "negated" && p.assert.How == "denied") {
+			p.assert.How = how
+			p.assert.Cue = cue
+		}
+	}
+}
+
+// modality looks back from the trigger at word i for words that say the
+// event did not, will, or may happen.
+func (r *reader) modality(i int) (string, news.Span) {
+	ws := r.ws
+	start := r.clauseStart(i)
+	for j := i - 1; j >= start; j-- {
+		for _, m := range r.s.modal[ws[j].low] {
+			if !matchWords(ws, j, m.words) {
+				continue
+			}
+			end := j + len(m.words)
+			cue := news.Span{Start: ws[j].span.Start, End: ws[end-1].span.End}
+			switch m.scope {
+			case "aux":
+				if r.onlyFillers(end, i) {
+					return m.how, cue
+				}
+			case "to":
+				if end < i && ws[end].low == "to" && r.within(end+1, i, 3) {
+					return m.how, cue
+				}
+				if end < i && r.within(end, i, 4) && ws[i-1].low == "to" {
+					return m.how, cue
+				}
+			case "ing":
+				if r.within(end, i, 4) {
+					return m.how, cue
+				}
+			case "clause":
+				return m.how, cue
+			}
+		}
+	}
+	return "", news.Span{}
+}
+
+func (r *reader) onlyFillers(from, to int) bool {
+	if to-from > 3 {
+		return false
+	}
+	for k := from; k < to; k++ {
+		if !fillers[r.ws[k].low] {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *reader) within(from, to, n int) bool { return to-from <= n && to >= from }

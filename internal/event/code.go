@@ -1,0 +1,315 @@
+package event
+
+import (
+	"sitrep/news"
+)
+
+// code finds and writes the events of the current sentence.
+func (r *reader) code(sp news.Span) {
+	ws := r.ws
+	cands := r.match()
+	if len(cands) == 0 {
+		return
+	}
+	for k := range cands {
+		r.choose(&cands[k])
+	}
+	// Light verbs take the event noun after them: "carried out a strike".
+	lightOf := map[int]int{} // cand index of noun → cand index of light verb
+	for k := range cands {
+		c := &cands[k]
+		if c.chosen == nil || c.chosen.kind != kindLight {
+			continue
+		}
+		for m := k + 1; m < len(cands) && cands[m].i-(c.i+c.n) <= 4; m++ {
+			if gap := r.nounGap(c.i+c.n, cands[m].i); !gap {
+				break
+			}
+			if e := nounReading(&cands[m]); e != nil && isPlover(e.kind) {
+				cands[m].chosen = e
+				lightOf[m] = k
+				break
+			}
+		}
+	}
+	var ps []pending
+	var prevVerbal = -1
+	for k := range cands {
+		c := &cands[k]
+		e := c.chosen
+		if e == nil || !isPlover(e.kind) {
+			continue
+		}
+		p := pending{c: c, e: e, trig: c.i, trigEnd: c.i + c.n, src: -1, tgt: -1, srcAt: -1, parent: -1, content: -1}
+		if lk, ok := lightOf[k]; ok {
+			lv := &cands[lk]
+			p.voice = "light"
+			p.src, p.srcAt, p.passive = r.verbSubject(lv.i, lv.n, lv.chosen.form, ps, prevVerbal)
+			tgt, by := r.nounArgs(c.i + c.n)
+			p.tgt = tgt
+			if p.passive {
+				if _, b := r.object(lv.i+lv.n, 12); b >= 0 {
+					p.src = b
+				}
+			}
+			if by >= 0 && p.src < 0 {
+				p.src = by
+			}
+		} else if e.verb {
+			p.voice, p.verbal = "active", true
+			p.src, p.srcAt, p.passive = r.verbSubject(c.i, c.n, e.form, ps, prevVerbal)
+			tgt, by := r.object(c.i+c.n, 12)
+			if p.passive {
+				p.voice = "passive"
+				p.tgt, p.src = p.src, by
+			} else {
+				p.tgt = tgt
+			}
+			// "X and Y met": a reciprocal pair as source and target.
+			if p.tgt < 0 && p.srcAt > 1 && ws[p.srcAt-1].low == "and" && ws[p.srcAt-2].mention >= 0 {
+				p.tgt = p.src
+				p.src = ws[p.srcAt-2].mention
+			}
+			prevVerbal = len(ps)
+		} else {
+			p.voice = "nominal"
+			p.src, p.tgt = r.nounPossessor(c.i), -1
+			tgt, by := r.nounArgs(c.i + c.n)
+			p.tgt = tgt
+			if by >= 0 {
+				p.src = by
+			}
+			// "X with support from Y": X is the target.
+			if p.tgt < 0 && c.i > 1 && ws[c.i-1].low == "with" && ws[c.i-2].mention >= 0 {
+				p.tgt = ws[c.i-2].mention
+			}
+		}
+		if p.src >= 0 && p.src == p.tgt {
+			p.tgt = -1
+		}
+		ps = append(ps, p)
+	}
+	// Content: "accused X of bombing Y", "urged X to stop Y".
+	for k := range ps {
+		p := &ps[k]
+		if !p.e.of && !p.e.to {
+			continue
+		}
+		link := "of"
+		if p.e.to {
+			link = "to"
+		}
+		end := r.clauseEnd(p.trigEnd)
+		at := -1
+		for j := p.trigEnd; j < end; j++ {
+			if ws[j].low == link && ws[j].mention < 0 {
+				at = j
+				break
+			}
+		}
+		if at < 0 {
+			continue
+		}
+		for m := range ps {
+			q := &ps[m]
+			if q.trig <= at || q.trig >= end || q.parent >= 0 || m == k {
+				continue
+			}
+			q.parent = k
+			if p.content < 0 {
+				p.content = m
+			}
+			if !q.passive && p.tgt >= 0 {
+				if q.src < 0 || q.srcAt < at {
+					q.src = p.tgt
+				}
+				if q.tgt == q.src {
+					q.tgt = -1
+				}
+			}
+		}
+	}
+	// Drop what has no actor to stand on.
+	for k := range ps {
+		p := &ps[k]
+		if p.src >= 0 || p.tgt >= 0 || p.content >= 0 {
+			continue
+		}
+		if p.e.weak || p.voice == "nominal" || (len(r.a.Mentions) > 0 && p.e.kind == "ASSAULT" && p.c.entries != nil && hasCasualty(p.c)) {
+			p.drop = true
+		}
+	}
+	// A verb that is also a toll word ("were killed") with no source is a
+	// toll, not an event, when another event of the sentence can take it.
+	for k := range ps {
+		p := &ps[k]
+		if p.drop || p.src >= 0 || !hasCasualty(p.c) {
+			continue
+		}
+		for m := range ps {
+			if m != k && !ps[m].drop && ps[m].e.kind == p.e.kind {
+				p.drop = true
+				break
+			}
+		}
+	}
+	// Assertion.
+	for k := range ps {
+		r.assert(&ps[k], ps)
+	}
+	// Tolls.
+	ps = r.tolls(cands, ps)
+	// Write.
+	base := len(r.events)
+	idx := make([]int, len(ps))
+	for k := range ps {
+		idx[k] = -1
+		if !ps[k].drop {
+			idx[k] = base
+			base++
+		}
+	}
+	for k := range ps {
+		p := &ps[k]
+		if p.drop {
+			continue
+		}
+		ev := r.write(sp, p)
+		if p.content >= 0 {
+			ev.Content = idx[p.content]
+		}
+		r.events = append(r.events, ev)
+		r.info = append(r.info, evInfo{paragraph: r.paragraphOf(sp.Start), sent: r.sent, weak: p.e.weak, child: p.parent >= 0, noTarget: p.tgt < 0})
+	}
+}
+
+func isPlover(kind string) bool {
+	return kind != kindLight && kind != kindReport && kind != kindCasualty && kind != ""
+}
+
+func hasCasualty(c *cand) bool {
+	for _, e := range c.entries {
+		if e.kind == kindCasualty {
+			return true
+		}
+	}
+	return false
+}
+
+func nounReading(c *cand) *entry {
+	for _, e := range c.entries {
+		if !e.verb && isPlover(e.kind) {
+			return e
+		}
+	}
+	return nil
+}
+
+// nounGap reports whether words [i, j) may sit between a light verb and
+// its noun: determiners, numbers, adjectives, no punctuation or mention.
+func (r *reader) nounGap(i, j int) bool {
+	for k := i; k < j; k++ {
+		w := &r.ws[k]
+		if w.punct && w.low != "[" && w.low != "]" || w.mention >= 0 && !npFillers[w.low] {
+			return false
+		}
+		if prepositions[w.low] && w.low != "of" {
+			return false
+		}
+	}
+	return true
+}
+
+// verbSubject finds the source of a verb (or light verb) at word i: the
+// subject of a coordinated or gerund-linked verb is the previous verb's.
+func (r *reader) verbSubject(i, n, form int, ps []pending, prevVerbal int) (src, at int, passive bool) {
+	passive = r.passive(i, n, form)
+	src, at = r.subject(i)
+	if prevVerbal >= 0 && prevVerbal < len(ps) {
+		pv := &ps[prevVerbal]
+		inherit := r.coordinated(i) && (at < 0 || at < pv.trig)
+		if form == formIng && i > 0 && gerundLinks[r.ws[i-1].low] {
+			inherit = true
+		}
+		if inherit {
+			if pv.passive {
+				return pv.tgt, -1, passive
+			}
+			return pv.src, pv.srcAt, passive
+		}
+	}
+	return src, at, passive
+}
+
+// nounPossessor finds the source of an event noun at word i: "the
+// coalition's strikes", "coalition strikes", "Israeli airstrikes".
+func (r *reader) nounPossessor(i int) int {
+	ws := r.ws
+	for j := i - 1; j >= 0 && i-j <= 4; j-- {
+		w := &ws[j]
+		if w.mention >= 0 {
+			return w.mention
+		}
+		if w.low == "'s" || w.low == "'" || w.low == "’s" || npFillers[w.low] && w.low != "of" || w.number {
+			continue
+		}
+		return -1
+	}
+	return -1
+}
+
+// nounArgs finds the target ("on X", "against X", "of X") and the source
+// ("by X", "from X") after an event noun ending before word i.
+func (r *reader) nounArgs(i int) (tgt, src int) {
+	ws := r.ws
+	tgt, src = -1, -1
+	for j := i; j < len(ws) && j-i <= 7; j++ {
+		w := &ws[j]
+		if w.punct || (w.mention < 0 && subordinators[w.low]) {
+			break
+		}
+		if w.mention < 0 {
+			continue
+		}
+		p := r.prepBefore(j, i)
+		switch {
+		case p == "by" || p == "from":
+			if src < 0 {
+				src = w.mention
+			}
+		case targetPreps[p]:
+			if tgt < 0 {
+				tgt = w.mention
+			}
+		default:
+			return tgt, src
+		}
+		j = r.mentionEnd(j)
+	}
+	return tgt, src
+}
+
+// clauseStart and clauseEnd bound the clause around word i.
+func (r *reader) clauseStart(i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if isStrongBoundary(&r.ws[j]) || r.ws[j].mention < 0 && subordinators[r.ws[j].low] {
+			return j + 1
+		}
+		if i-j > 40 {
+			return j
+		}
+	}
+	return 0
+}
+
+func (r *reader) clauseEnd(i int) int {
+	for j := i; j < len(r.ws); j++ {
+		if isStrongBoundary(&r.ws[j]) || r.ws[j].mention < 0 && subordinators[r.ws[j].low] {
+			return j
+		}
+		if j-i > 40 {
+			return j
+		}
+	}
+	return len(r.ws)
+}

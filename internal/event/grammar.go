@@ -1,0 +1,65 @@
+package event
+
+// Closed classes of English function words the role finder relies on.
+// They are grammar, not knowledge: no list here names an event or actor.
+
+func set(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+var (
+	determiners = set("the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that",
+		"these", "those", "some", "several", "all", "both", "each", "every", "any", "no", "another",
+		"other", "such", "many", "few", "more", "most", "so-called", "two", "three", "four", "five")
+	prepositions = set("of", "in", "on", "at", "by", "with", "from", "to", "for", "near", "into", "against",
+		"over", "under", "across", "along", "around", "during", "after", "before", "since", "toward",
+		"towards", "upon", "inside", "outside", "between", "among", "through", "throughout", "within",
+		"without", "via", "behind", "beyond", "off", "like", "about", "amid", "despite", "including")
+	// targetPreps introduce the target of an event verb or noun.
+	targetPreps = set("on", "against", "at", "upon", "with", "to", "toward", "towards", "into", "over", "of", "for", "targeting")
+	// subordinators open a new clause.
+	subordinators = set("that", "which", "who", "whom", "whose", "while", "because", "although", "though",
+		"if", "when", "whereas", "unless", "where", "whether", "but")
+	relativizers = set("that", "which", "who")
+	beForms      = set("was", "were", "is", "are", "been", "being", "be", "get", "got", "gets", "getting", "'s")
+	// adverbs and auxiliaries that may sit between a subject or auxiliary
+	// and its verb.
+	fillers = set("also", "not", "n't", "never", "reportedly", "allegedly", "then", "later", "only", "just",
+		"already", "still", "again", "repeatedly", "subsequently", "apparently", "had", "has", "have",
+		"will", "would", "could", "may", "might", "should", "must", "can", "did", "does", "do", "being",
+		"been", "be", "was", "were", "is", "are", "to", "once", "first", "recently", "jointly")
+	coordinators = set("and", "or", "but", "then", ",")
+	// gerundLinks mark a gerund whose subject is the main clause's: "by
+	// conducting strikes", "while bombing".
+	gerundLinks = set("by", "while", "after", "before", "without", "through", "when", "in")
+	// verbContext words come right before a verb, not a noun.
+	verbContext = set("to", "will", "would", "could", "may", "might", "should", "must", "can", "did", "does",
+		"do", "not", "n't", "never", "also", "reportedly", "allegedly", "then", "had", "has", "have", "was",
+		"were", "is", "are", "be", "been", "being", "who", "which", "they", "he", "she", "it", "we", "i",
+		"you", "jointly", "repeatedly", "later", "subsequently", "once", "again", "allegedly", "only")
+	// nounContext words come right before a noun.
+	nounContext = set("the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
+		"our", "new", "further", "fresh", "more", "several", "first", "second", "third", "last", "latest",
+		"recent", "deadly", "any", "no", "every", "each", "another", "of", "joint", "military", "renewed",
+		"major", "massive", "heavy", "alleged", "failed", "possible", "air", "'s", "'", "such", "similar",
+		"repeated", "daily", "weekly", "large", "small", "mass", "peaceful", "violent")
+	// adverbs of degree that may sit inside a noun phrase or before a verb.
+	npFillers = set("new", "further", "fresh", "large", "small", "major", "massive", "heavy", "deadly",
+		"alleged", "absolutely", "groundless", "joint", "military", "bilateral", "several", "renewed",
+		"air", "series", "of", "wave", "round", "formal", "official", "first", "second", "third", "latest")
+)
+
+func isStrongBoundary(w *word) bool {
+	if !w.punct {
+		return false
+	}
+	switch w.low {
+	case ";", ":", "\"", "“", "”", "—", "–", "?", "!":
+		return true
+	}
+	return false
+}

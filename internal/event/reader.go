@@ -1,0 +1,328 @@
+package event
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"sitrep/news"
+)
+
+// reader codes the events of one article, sentence by sentence. It lives
+// for one Apply call.
+type reader struct {
+	s      *Stage
+	a      *news.Article
+	ix     *index
+	ws     []word
+	events []news.Event
+	info   []evInfo // parallel to events
+	sent   int      // sentence number
+}
+
+// evInfo is what the reader keeps about an event beyond news.Event.
+type evInfo struct {
+	paragraph int
+	sent      int
+	weak      bool
+	child     bool // content of an ACCUSE or REQUEST
+	noTarget  bool
+}
+
+// cand is one lexicon match in a sentence: words [i, i+n) and every entry
+// with those words.
+type cand struct {
+	i, n    int
+	entries []*entry
+	chosen  *entry // the reading chosen in context; nil when none
+	used    bool   // taken by a light verb
+}
+
+// pending is an event found in the current sentence before it is written.
+type pending struct {
+	c        *cand
+	e        *entry
+	voice    string
+	trig     int // first word of the trigger
+	trigEnd  int
+	src, tgt int // mention indexes; -1
+	srcAt    int // word index of the source mention; -1
+	passive  bool
+	verbal   bool
+	assert   news.Assertion
+	assertOK bool // set by a parent (content of ACCUSE/REQUEST)
+	parent   int  // index in pendings of the ACCUSE/REQUEST it is the content of; -1
+	content  int  // index in pendings of its content; -1
+	toll     []news.Casualty
+	drop     bool
+}
+
+func (r *reader) sentence(sp news.Span, spans []news.Span) {
+	a := r.a
+	r.ws = r.ws[:0]
+	mspan := func(i int) news.Span { return a.Mentions[i].Span }
+	pspan := func(i int) news.Span { return a.Places[i].Span }
+	tspan := func(i int) news.Span { return a.Times[i].Span }
+	qspan := func(i int) news.Span { return a.Quotes[i].Content }
+	mp := seek(r.ix.mentions, mspan, sp.Start)
+	pp := seek(r.ix.places, pspan, sp.Start)
+	tp := seek(r.ix.times, tspan, sp.Start)
+	qp := seek(r.ix.quotes, qspan, sp.Start)
+	for _, t := range spans {
+		txt := a.Text[t.Start:t.End]
+		rn, _ := utf8.DecodeRuneInString(txt)
+		w := word{span: t, low: lower(txt)}
+		w.punct = !isWordRune(rn) && !(rn == '\'' || rn == '’') || (txt == "'" || txt == "’")
+		w.number = unicode.IsDigit(rn)
+		w.mention = cover(r.ix.mentions, mspan, &mp, t)
+		w.place = cover(r.ix.places, pspan, &pp, t)
+		w.time = cover(r.ix.times, tspan, &tp, t)
+		w.quote = cover(r.ix.quotes, qspan, &qp, t)
+		r.ws = append(r.ws, w)
+	}
+	r.code(sp)
+	r.sent++
+}
+
+// paragraphOf returns the paragraph index of a byte offset: the segment
+// layer's when present, else the count of blank lines before it.
+func (r *reader) paragraphOf(off int) int {
+	for i, p := range r.a.Paragraphs {
+		if p.Start <= off && off < p.End {
+			return i
+		}
+	}
+	return -1
+}
+
+// match finds the lexicon entries of the sentence, longest first at each
+// word, skipping words inside mentions.
+func (r *reader) match() []cand {
+	ws := r.ws
+	var out []cand
+	for i := 0; i < len(ws); i++ {
+		if ws[i].punct || ws[i].mention >= 0 {
+			continue
+		}
+		es := r.s.lex.byFirst[ws[i].low]
+		if len(es) == 0 {
+			continue
+		}
+		best := 0
+		var got []*entry
+		for _, e := range es {
+			n := len(e.words)
+			if n < best || !matchWords(ws, i, e.words) {
+				continue
+			}
+			if n > best {
+				best, got = n, got[:0]
+			}
+			got = append(got, e)
+		}
+		if best == 0 {
+			continue
+		}
+		out = append(out, cand{i: i, n: best, entries: got})
+		i += best - 1
+	}
+	return out
+}
+
+// choose picks the reading of a candidate in context: a verb or a noun.
+func (r *reader) choose(c *cand) {
+	ws := r.ws
+	var v, n *entry
+	for _, e := range c.entries {
+		if e.verb && (v == nil || v.kind == kindCasualty) {
+			v = e
+		}
+		if !e.verb && (n == nil || n.kind == kindCasualty) {
+			n = e
+		}
+	}
+	prev := ""
+	if c.i > 0 {
+		prev = ws[c.i-1].low
+	}
+	next := ""
+	if c.i+c.n < len(ws) {
+		next = ws[c.i+c.n].low
+	}
+	switch {
+	case v == nil:
+		c.chosen = n
+	case n == nil:
+		c.chosen = v
+		if nounContext[prev] && !verbContext[prev] && v.form == formBase {
+			c.chosen = nil // "the attack" read as a noun we do not have
+		}
+	case verbContext[prev]:
+		c.chosen = v
+	case v.form == formIng && (determiners[next] || c.i+c.n < len(ws) && ws[c.i+c.n].mention >= 0):
+		c.chosen = v // "of bombing the army"
+	case nounContext[prev] || (c.i > 0 && ws[c.i-1].number):
+		c.chosen = n
+	case c.i > 0 && ws[c.i-1].mention >= 0:
+		// "the coalition strikes …": a verb when an object follows.
+		if v.form == formPast || v.form == formPart {
+			c.chosen = v
+		} else if determiners[next] || (c.i+c.n < len(ws) && ws[c.i+c.n].mention >= 0) {
+			c.chosen = v
+		} else {
+			c.chosen = n
+		}
+	default:
+		c.chosen = v
+		if v.form == formBase && !(prev == "" || coordinators[prev]) {
+			c.chosen = n
+		}
+	}
+}
+
+// mentionStart returns the first word of the mention covering word j.
+func (r *reader) mentionStart(j, floor int) int {
+	m := r.ws[j].mention
+	for j > floor && r.ws[j-1].mention == m {
+		j--
+	}
+	return j
+}
+
+func (r *reader) mentionEnd(j int) int {
+	m := r.ws[j].mention
+	for j+1 < len(r.ws) && r.ws[j+1].mention == m {
+		j++
+	}
+	return j
+}
+
+// prepBefore returns the preposition that governs the noun phrase starting
+// at word k, looking back over determiners; "" when none. It looks no
+// further back than floor.
+func (r *reader) prepBefore(k, floor int) string {
+	for j := k - 1; j >= floor && k-j <= 4; j-- {
+		w := r.ws[j].low
+		if determiners[w] || r.ws[j].number || npFillers[w] && !prepositions[w] {
+			continue
+		}
+		if prepositions[w] {
+			return w
+		}
+		return ""
+	}
+	return ""
+}
+
+// possessor reports whether the mention ending at word j is followed by
+// "'s" or "'": "the Syrian army's advance".
+func (r *reader) possessor(j int) bool {
+	if j+1 >= len(r.ws) {
+		return false
+	}
+	w := r.ws[j+1].low
+	return w == "'s" || w == "'" || w == "’s"
+}
+
+// subject finds the subject mention of the verb at word i: the nearest
+// mention to the left in the same clause that no preposition governs; a
+// governed or possessive one when there is no other. It returns the
+// mention and its word index, or -1, -1.
+func (r *reader) subject(i int) (int, int) {
+	ws := r.ws
+	fb, fbAt := -1, -1
+	for j := i - 1; j >= 0 && i-j <= 30; j-- {
+		w := &ws[j]
+		if isStrongBoundary(w) {
+			break
+		}
+		if w.mention < 0 && subordinators[w.low] {
+			if relativizers[w.low] && j > 0 && ws[j-1].mention >= 0 && fb < 0 {
+				return ws[j-1].mention, r.mentionStart(j-1, 0)
+			}
+			break
+		}
+		if w.mention >= 0 {
+			k := r.mentionStart(j, 0)
+			if r.prepBefore(k, 0) == "" && !r.possessor(j) {
+				return w.mention, k
+			}
+			if fb < 0 {
+				fb, fbAt = w.mention, k
+			}
+			j = k
+		}
+	}
+	return fb, fbAt
+}
+
+// object finds, right of word i (up to end), the first target mention and
+// the first mention after "by". It stops at clause boundaries.
+func (r *reader) object(i, limit int) (tgt, by int) {
+	ws := r.ws
+	tgt, by = -1, -1
+	for j := i; j < len(ws) && j-i <= limit; j++ {
+		w := &ws[j]
+		if isStrongBoundary(w) || (w.mention < 0 && subordinators[w.low]) {
+			break
+		}
+		if w.mention >= 0 {
+			p := r.prepBefore(j, i)
+			switch {
+			case p == "by":
+				if by < 0 {
+					by = w.mention
+				}
+			case p == "" || targetPreps[p]:
+				if tgt < 0 {
+					tgt = w.mention
+				}
+			}
+			j = r.mentionEnd(j)
+			if tgt >= 0 && by >= 0 {
+				break
+			}
+			continue
+		}
+		if w.punct && w.low == "," && tgt >= 0 {
+			break
+		}
+	}
+	return tgt, by
+}
+
+// passive reports whether the verb at word i, in a participle form, is
+// passive: a form of "be" just before it, or "by" just after it.
+func (r *reader) passive(i, n int, form int) bool {
+	if form != formPast && form != formPart {
+		return false
+	}
+	ws := r.ws
+	for j := i - 1; j >= 0 && i-j <= 4; j-- {
+		w := ws[j].low
+		if beForms[w] {
+			return true
+		}
+		if !(fillers[w] || len(w) > 2 && w[len(w)-2:] == "ly") {
+			break
+		}
+	}
+	if i+n < len(ws) && ws[i+n].low == "by" && i > 0 && ws[i-1].mention >= 0 {
+		return true
+	}
+	return false
+}
+
+// coordinated reports whether the verb at word i follows a coordinator
+// with no subject of its own: "bombed X and killed Y".
+func (r *reader) coordinated(i int) bool {
+	for j := i - 1; j >= 0 && i-j <= 3; j-- {
+		w := r.ws[j].low
+		if coordinators[w] {
+			return true
+		}
+		if !fillers[w] {
+			return false
+		}
+	}
+	return false
+}

@@ -1,0 +1,180 @@
+package event
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"sitrep/news"
+)
+
+// A word is one token of a sentence as the stage reads it: its span, its
+// lower-case text, and what the other layers say about it.
+type word struct {
+	span    news.Span
+	low     string
+	punct   bool
+	number  bool
+	mention int // index into Article.Mentions of the mention covering it; -1 when none
+	place   int // index into Article.Places; -1
+	time    int // index into Article.Times; -1
+	quote   int // index into Article.Quotes whose content covers it; -1
+}
+
+// sentences returns the sentence spans of a: the segment layer when it is
+// there, else a split of its own at sentence-final marks and blank lines.
+func sentences(a *news.Article) []news.Span {
+	if len(a.Sentences) > 0 {
+		out := make([]news.Span, 0, len(a.Sentences))
+		for _, s := range a.Sentences {
+			if s.Span.Within(len(a.Text)) {
+				out = append(out, s.Span)
+			}
+		}
+		return out
+	}
+	return splitSentences(a.Text)
+}
+
+// splitSentences splits text at ". ", "! ", "? " before an upper-case
+// letter, a digit or a quote, and at newlines. It is the fallback when no
+// segment layer is present; it runs in linear time.
+func splitSentences(text string) []news.Span {
+	var out []news.Span
+	start := 0
+	emit := func(end int) {
+		s, e := start, end
+		for s < e && isSpace(text[s]) {
+			s++
+		}
+		for e > s && isSpace(text[e-1]) {
+			e--
+		}
+		if e > s {
+			out = append(out, news.Span{Start: s, End: e})
+		}
+		start = end
+	}
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c == '\n' {
+			emit(i)
+			continue
+		}
+		if c == '.' || c == '!' || c == '?' {
+			j := i + 1
+			for j < len(text) && (text[j] == '"' || text[j] == '\'' || text[j] == ')') {
+				j++
+			}
+			if j < len(text) && text[j] == ' ' {
+				k := j
+				for k < len(text) && text[k] == ' ' {
+					k++
+				}
+				if k < len(text) {
+					r, _ := utf8.DecodeRuneInString(text[k:])
+					if unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '“' {
+						if c != '.' || !abbrevBefore(text, i) {
+							emit(j)
+						}
+					}
+				}
+			}
+		}
+	}
+	emit(len(text))
+	return out
+}
+
+// abbrevBefore reports whether the period at i ends a short capitalised
+// abbreviation ("Col.", "Gen.", "U.S.").
+func abbrevBefore(text string, i int) bool {
+	j := i
+	for j > 0 && text[j-1] != ' ' && text[j-1] != '\n' {
+		j--
+	}
+	w := text[j:i]
+	return len(w) > 0 && len(w) <= 4 && w[0] >= 'A' && w[0] <= 'Z'
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// tokenize appends the words of text[sp] to buf: letters and digits with
+// inner hyphens, apostrophes and periods; one mark per punctuation token.
+// "'s" is its own word. It is the fallback when no token layer is present.
+func tokenize(buf []news.Span, text string, sp news.Span) []news.Span {
+	i := sp.Start
+	for i < sp.End {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		if (r == '\'' || r == '’') && possessiveAt(text, i+n, sp.End) {
+			buf = append(buf, news.Span{Start: i, End: i + n + 1})
+			i += n + 1
+			continue
+		}
+		if !isWordRune(r) {
+			buf = append(buf, news.Span{Start: i, End: i + n})
+			i += n
+			continue
+		}
+		j := i + n
+		for j < sp.End {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if isWordRune(r) {
+				j += n
+				continue
+			}
+			if (r == '-' || r == '.' || r == '\'' || r == '’') && j+n < sp.End {
+				r2, _ := utf8.DecodeRuneInString(text[j+n:])
+				if isWordRune(r2) && !(r != '-' && possessiveAt(text, j+n, sp.End)) {
+					j += n
+					continue
+				}
+			}
+			break
+		}
+		buf = append(buf, news.Span{Start: i, End: j})
+		i = j
+	}
+	return buf
+}
+
+// possessiveAt reports whether text[i:] starts "s" followed by a non-word
+// rune: the s of "army's".
+func possessiveAt(text string, i, end int) bool {
+	if i >= end || (text[i] != 's' && text[i] != 'S') {
+		return false
+	}
+	if i+1 >= end {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[i+1:])
+	return !isWordRune(r)
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// lower returns s in lower case, without allocating when it already is.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			return toLower(s)
+		}
+	}
+	return s
+}
+
+func toLower(s string) string {
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		switch r {
+		case '’':
+			r = '\''
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return string(b)
+}
