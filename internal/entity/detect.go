@@ -1,0 +1,557 @@
+package entity
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"sitrep/internal/kb/actors"
+	"sitrep/news"
+)
+
+// A unit is a word, a part of a hyphenated word, or a punctuation mark.
+type unit struct {
+	span    news.Span // the unit's bytes
+	nameEnd int       // span.End less a final possessive
+	key     string    // folded: actors.Fold
+	shape   actors.Shape
+	poss    bool // ends in a possessive
+	punct   bool // punctuation or symbol
+	joined  bool // joined to the next unit by a hyphen inside one token
+	sent    int
+}
+
+// A cand is a mention being built.
+type cand struct {
+	start, end int // units
+	typ        news.EntityType
+	actor      news.Actor
+	res        string
+	ante       int // index into doc.cands; -1 when none
+	roles      []news.Role
+	aff        news.Actor
+	affSpan    news.Span
+	aligned    news.Actor
+	parent     news.Actor
+	inst       int    // index into KB.Insts for a composed institution; -1
+	form       string // "name", "pronoun", "description"; "" once dropped
+	desc       string // the word class of a pronoun or description
+	plural     bool
+	before     int // first unit of the titles written before a person's name
+}
+
+type doc struct {
+	s      *Stage
+	kb     *actors.KB
+	a      *news.Article
+	units  []unit
+	ku     []actors.Unit
+	sents  [][2]int
+	caps   []bool // sentence written in capitals or in title case
+	lower  map[string]bool
+	capsIn map[string]bool // capitalised inside a sentence of running text
+	cands  []cand
+	person map[string]int // folded surname or full name → cand of a person
+	orgs   map[string]int // folded name, short form or acronym → cand
+	places map[string]int // folded name or last word of a place → cand
+	unres  map[string]bool
+}
+
+func newDoc(s *Stage, a *news.Article, toks []news.Token, sents []news.Sentence) *doc {
+	d := &doc{s: s, kb: s.kb, a: a, lower: map[string]bool{}, capsIn: map[string]bool{},
+		person: map[string]int{}, orgs: map[string]int{}, places: map[string]int{}, unres: map[string]bool{}}
+	for si, se := range sents {
+		first := len(d.units)
+		for ti := se.First; ti < se.End && ti < len(toks); ti++ {
+			t := toks[ti]
+			if !t.Span.Within(len(a.Text)) || t.Span.IsZero() {
+				continue
+			}
+			d.addToken(t, si)
+		}
+		d.sents = append(d.sents, [2]int{first, len(d.units)})
+	}
+	d.ku = make([]actors.Unit, len(d.units))
+	for i, u := range d.units {
+		d.ku[i] = actors.Unit{Key: u.key, Shape: u.shape}
+	}
+	d.caps = make([]bool, len(d.sents))
+	for si, r := range d.sents {
+		d.caps[si] = d.headline(r[0], r[1])
+	}
+	for si, r := range d.sents {
+		for i := r[0]; i < r[1]; i++ {
+			u := d.units[i]
+			switch {
+			case u.punct:
+			case u.shape == actors.ShapeLower:
+				d.lower[u.key] = true
+			case !d.caps[si] && i > d.wordStart(r[0], r[1]) && (u.shape == actors.ShapeTitle || u.shape == actors.ShapeUpper):
+				d.capsIn[u.key] = true
+			}
+		}
+	}
+	return d
+}
+
+func (d *doc) addToken(t news.Token, si int) {
+	text := d.a.Text[t.Span.Start:t.Span.End]
+	if t.Kind == news.Punct || t.Kind == news.Symbol {
+		d.units = append(d.units, unit{span: t.Span, nameEnd: t.Span.End, key: text, shape: actors.ShapeOther, punct: true, sent: si})
+		return
+	}
+	start := 0
+	for start < len(text) {
+		end := start
+		for end < len(text) {
+			r, n := utf8.DecodeRuneInString(text[end:])
+			if r == '-' || r == '‐' || r == '‑' || r == '–' {
+				break
+			}
+			end += n
+		}
+		if end > start {
+			part := text[start:end]
+			key, poss := actors.Fold(part)
+			sp := news.Span{Start: t.Span.Start + start, End: t.Span.Start + end}
+			ne := sp.End
+			if poss {
+				trimmed := strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(part, "'s"), "’s"), "'S"), "'’")
+				ne = sp.Start + len(trimmed)
+			}
+			d.units = append(d.units, unit{span: sp, nameEnd: ne, key: key, shape: actors.ShapeOf(part), poss: poss, sent: si, joined: end < len(text)})
+		}
+		if end < len(text) {
+			_, n := utf8.DecodeRuneInString(text[end:])
+			end += n
+		}
+		start = end
+	}
+}
+
+// headline reports whether the units [i, j) read as a headline: written in
+// capitals, or in title case, where capitals say nothing about names.
+func (d *doc) headline(i, j int) bool {
+	words, capsW, upper := 0, 0, 0
+	for k := i; k < j; k++ {
+		u := d.units[k]
+		if u.punct || u.shape == actors.ShapeOther {
+			continue
+		}
+		if d.kb.Is("function", u.key) && u.shape == actors.ShapeLower {
+			continue
+		}
+		words++
+		if u.shape == actors.ShapeTitle || u.shape == actors.ShapeUpper {
+			capsW++
+		}
+		if u.shape == actors.ShapeUpper {
+			upper++
+		}
+	}
+	if words >= 3 && upper == words {
+		return true
+	}
+	return words >= 4 && capsW*10 >= words*8
+}
+
+// wordStart is the first unit of a sentence that is not punctuation
+// (opening quotes, brackets, dashes).
+func (d *doc) wordStart(i, j int) int {
+	for i < j && d.units[i].punct {
+		i++
+	}
+	return i
+}
+
+func (d *doc) capital(i int) bool {
+	s := d.units[i].shape
+	return !d.units[i].punct && (s == actors.ShapeTitle || s == actors.ShapeUpper)
+}
+
+// particle reports whether unit k is a short lower-case particle joined by
+// a hyphen to a capitalised word: "al-Tanf", "ez-Zor", "bin-Laden".
+func (d *doc) particle(k, end int) bool {
+	u := d.units[k]
+	return u.shape == actors.ShapeLower && u.joined && len(u.key) <= 3 && k+1 < end && d.capital(k+1)
+}
+
+func (d *doc) span(i, j int) news.Span {
+	return news.Span{Start: d.units[i].span.Start, End: d.units[j-1].nameEnd}
+}
+
+func (d *doc) text(i, j int) string {
+	sp := d.span(i, j)
+	return d.a.Text[sp.Start:sp.End]
+}
+
+func (d *doc) add(c cand) int {
+	if c.ante == 0 && c.res != "coref" {
+		c.ante = -1
+	}
+	d.cands = append(d.cands, c)
+	return len(d.cands) - 1
+}
+
+// detect finds the names, pronouns and descriptions of every sentence.
+func (d *doc) detect() {
+	for si, r := range d.sents {
+		i := r[0]
+		for i < r[1] {
+			i = d.at(si, i, r[1])
+		}
+	}
+}
+
+// at reads what starts at unit i of sentence si (which ends at unit end)
+// and returns the unit to go on from; it always advances.
+func (d *doc) at(si, i, end int) int {
+	u := d.units[i]
+	if u.punct {
+		return i + 1
+	}
+	caps := d.caps[si]
+	// pro-X forces: a group aligned with X.
+	if u.key == "pro" && u.joined && i+1 < end {
+		if j, ok := d.aligned(i, i+1, end); ok {
+			return j
+		}
+	}
+	if m, ok := d.kb.Longest(d.ku, i, caps); ok {
+		if j, ok := d.known(si, i, end, m); ok {
+			return j
+		}
+	}
+	if u.shape == actors.ShapeLower || i == d.wordStart(d.sents[si][0], end) {
+		if d.pronounOrDescription(si, i) {
+			return i + 1
+		}
+	}
+	if d.capital(i) || d.particle(i, end) {
+		return d.name(si, i, end)
+	}
+	return i + 1
+}
+
+func pick(m actors.Match, kinds ...actors.Kind) (actors.Entry, bool) {
+	for _, k := range kinds {
+		for _, e := range m.Entries {
+			if e.Kind == k {
+				return e, true
+			}
+		}
+	}
+	return actors.Entry{}, false
+}
+
+// known handles a knowledge-base name m at unit i. ok is false when the
+// name is not read as one here (a title, a lone demonym).
+func (d *doc) known(si, i, end int, m actors.Match) (int, bool) {
+	if e, ok := pick(m, actors.Named); ok {
+		a := d.kb.Actors[e.Ref]
+		// A multi-word KB name followed by more capitalised words is part
+		// of a longer unknown name only when it is a one-word alias.
+		c := cand{start: i, end: m.End, typ: typeOfKind(a.Kind), actor: a, res: "kb", inst: -1, form: "name"}
+		if m.End-m.Start == 1 && d.caps[si] && !d.capsIn[d.units[i].key] && d.units[i].shape != actors.ShapeUpper {
+			// In a headline, a one-word name that the body never writes
+			// capitalised is a common word.
+			if d.lower[d.units[i].key] {
+				return 0, false
+			}
+		}
+		d.add(c)
+		return d.after(si, len(d.cands)-1, end), true
+	}
+	if e, ok := pick(m, actors.CountryName, actors.Capital, actors.Demonym); ok {
+		return d.state(si, i, end, m, e)
+	}
+	if e, ok := pick(m, actors.Institution); ok {
+		// A bare institution is a description: "the ministry",
+		// "government forces". Resolved by link.
+		in := d.kb.Insts[e.Ref]
+		if (i > 0 && d.units[i-1].key == "the") || in.Same != "" {
+			if _, title := pick(m, actors.TitleWord); title && d.capital(i) && m.End < end && d.capital(m.End) {
+				return 0, false // "President Obama": a title
+			}
+			d.add(cand{start: i, end: m.End, typ: news.Organization, res: "coref", ante: -1, inst: e.Ref, form: "description"})
+			return m.End, true
+		}
+	}
+	return 0, false
+}
+
+func typeOfKind(kind string) news.EntityType {
+	switch kind {
+	case "group":
+		return news.Group
+	case "person":
+		return news.Person
+	case "state":
+		return news.State
+	case "place":
+		return news.Location
+	}
+	return news.Organization
+}
+
+func (d *doc) countryActor(c actors.Country) news.Actor {
+	return news.Actor{ID: c.ISO3, Name: c.Name, Kind: "state", Country: c.ISO3, Sector: "government", Code: c.ISO3}
+}
+
+func (d *doc) instActor(c actors.Country, inRef int) (news.Actor, int) {
+	in := d.kb.Insts[inRef]
+	if in.Same != "" {
+		if j, ok := d.kb.Inst(in.Same); ok {
+			inRef, in = j, d.kb.Insts[j]
+		}
+	}
+	adj := c.Demonym
+	if adj == "" {
+		adj = c.Name
+	}
+	return news.Actor{ID: c.ISO3 + "/" + in.Key, Name: adj + " " + in.Name, Kind: "institution",
+		Country: c.ISO3, Sector: in.Sector, Code: c.ISO3 + in.Code}, inRef
+}
+
+// state reads a country, capital or demonym at unit i: an institution
+// of that country ("Syrian army", "Syria's army"), a coalition it leads
+// ("US-led coalition"), a group it backs ("Iran-backed militias"), the
+// state as an actor ("Russia slammed"), or a place ("in Syria").
+func (d *doc) state(si, i, end int, m actors.Match, e actors.Entry) (int, bool) {
+	c := d.kb.Countries[e.Ref]
+	last := d.units[m.End-1]
+	j := m.End
+	// X-led coalition, X-backed militias.
+	if last.joined && j < end {
+		if d.kb.Is("led", d.units[j].key) || d.kb.Is("backed", d.units[j].key) {
+			if k, ok := d.aligned(i, i, end); ok {
+				return k, true
+			}
+		}
+	}
+	// An institution of the state: "Syrian army", "Syria's army",
+	// "[Syrian] government troops", "Russian Russian Aerospace Forces".
+	k := j
+	for k < end && (d.units[k].key == "]" || d.units[k].key == ")") {
+		k++
+	}
+	if k < end && (e.Kind == actors.Demonym || last.poss || k == j) {
+		if m2, ok := d.kb.Longest(d.ku, k, d.caps[si]); ok {
+			if ie, ok := pick(m2, actors.Institution); ok {
+				a, ref := d.instActor(c, ie.Ref)
+				start := i
+				if k > j {
+					start = k // "[Syrian] government troops": the words outside the brackets
+				}
+				d.add(cand{start: start, end: m2.End, typ: news.Organization, actor: a, res: "kb", inst: ref, form: "name"})
+				return d.after(si, len(d.cands)-1, end), true
+			}
+		}
+	}
+	// A capitalised name after a country word is one longer name:
+	// "Singapore Airlines", "Washington Post", "American Airlines".
+	if !last.poss && !last.joined && j < end && d.capital(j) && !d.startsKnown(si, j) {
+		return d.name(si, i, end), true
+	}
+	// The state's allies: "Damascus' allies".
+	if last.poss && j < end && d.kb.Is("alignhead", d.units[j].key) {
+		gov, _ := d.instActor(c, d.govInst())
+		d.add(cand{start: i, end: j + 1, typ: news.Group, actor: alignedActor(gov, "allies"), aligned: gov, res: "context", inst: -1, form: "name", plural: true})
+		return j + 1, true
+	}
+	if e.Kind == actors.Demonym {
+		return m.End, true // an adjective alone names no actor
+	}
+	prev := ""
+	if p := d.prevWord(i); p >= 0 {
+		prev = d.units[p].key
+	}
+	next := ""
+	if j < end {
+		next = d.units[j].key
+	}
+	asActor := last.poss || d.kb.Is("speech", next)
+	asPlace := d.kb.Is("placeprep", prev) && !last.poss
+	cd := cand{start: i, end: m.End, res: "kb", inst: -1, form: "name"}
+	switch {
+	case e.Kind == actors.CountryName && !asPlace:
+		cd.typ, cd.actor = news.State, d.countryActor(c)
+	case e.Kind == actors.Capital && asActor:
+		cd.typ = news.State
+		cd.actor, cd.inst = d.instActor(c, d.govInst())
+	default:
+		cd.typ = news.Location
+		cd.actor = news.Actor{ID: c.ISO3, Name: d.text(i, m.End), Kind: "place", Country: c.ISO3}
+		if e.Kind == actors.CountryName {
+			cd.actor.Name = c.Name
+		}
+	}
+	d.add(cd)
+	return d.after(si, len(d.cands)-1, end), true
+}
+
+func (d *doc) govInst() int {
+	i, _ := d.kb.Inst("government")
+	return i
+}
+
+// startsKnown reports whether a knowledge-base name or title starts at unit j.
+func (d *doc) startsKnown(si, j int) bool {
+	m, ok := d.kb.Longest(d.ku, j, d.caps[si])
+	if !ok {
+		return false
+	}
+	_, named := pick(m, actors.Named, actors.CountryName, actors.Capital, actors.Demonym, actors.TitleWord, actors.Institution)
+	return named
+}
+
+func (d *doc) prevWord(i int) int {
+	for k := i - 1; k >= 0 && d.units[k].sent == d.units[i].sent; k-- {
+		if d.units[k].key == "the" {
+			continue
+		}
+		return k
+	}
+	return -1
+}
+
+func alignedActor(with news.Actor, what string) news.Actor {
+	name := "forces aligned with the " + with.Name
+	if with.Kind == "person" {
+		name = "forces aligned with " + with.Name
+	}
+	return news.Actor{ID: "aligned/" + with.ID, Name: name, Kind: "group",
+		Country: with.Country, Sector: "aligned", Code: with.Code}
+}
+
+// aligned reads a group aligned with, led or backed by the actor named
+// at unit at: "pro-Damascus forces", "pro-Syrian government forces",
+// "US-led coalition", "Iran-backed militias". i is where the mention
+// starts ("pro" or the leader's name).
+func (d *doc) aligned(i, at, end int) (int, bool) {
+	m, ok := d.kb.Longest(d.ku, at, d.caps[d.units[at].sent])
+	var with news.Actor
+	j := at
+	if ok {
+		e, okE := pick(m, actors.Named, actors.CountryName, actors.Capital, actors.Demonym)
+		if !okE {
+			return 0, false
+		}
+		j = m.End
+		if e.Kind == actors.Named {
+			with = d.kb.Actors[e.Ref]
+		} else {
+			c := d.kb.Countries[e.Ref]
+			with, _ = d.instActor(c, d.govInst())
+			// pro-Syrian government forces: the institution named after
+			// the demonym is what the group is aligned with.
+			if j < end && at > i {
+				if m2, ok := d.kb.Longest(d.ku, j, false); ok {
+					if ie, ok := pick(m2, actors.Institution); ok {
+						in := d.kb.Insts[ie.Ref]
+						if in.Key == "government" {
+							j = m2.End
+						} else if in.Sector != "government" && in.Sector != "civilians" {
+							// pro-Syrian government forces
+							d.add(cand{start: i, end: m2.End, typ: news.Group, actor: alignedActor(with, ""), aligned: with, res: "context", inst: -1, form: "name", plural: true})
+							return m2.End, true
+						}
+					}
+				}
+			}
+		}
+	} else if d.capital(at) && d.units[at].joined == false {
+		// pro-Assad: a person or party the KB does not know.
+		name := d.text(at, at+1)
+		with = news.Actor{ID: "person/" + slug(name), Name: name, Kind: "person"}
+		if c, ok := d.personNamed(d.units[at].key); ok {
+			with = d.cands[c].actor
+		}
+		j = at + 1
+	} else {
+		return 0, false
+	}
+	led := false
+	if at == i { // X-led / X-backed
+		if j >= end || !d.units[j-1].joined {
+			return 0, false
+		}
+		led = d.kb.Is("led", d.units[j].key)
+		j++
+	}
+	// The head noun, after at most two modifiers: "US-led international coalition".
+	for k := j; k < end && k < j+3; k++ {
+		u := d.units[k]
+		if u.punct {
+			break
+		}
+		if led && d.kb.Is("coalitionhead", u.key) {
+			a := news.Actor{ID: "coalition/" + with.Country, Name: with.Name + "-led coalition", Kind: "coalition",
+				Country: with.Country, Sector: "military", Code: "IGOMIL"}
+			if c, ok := d.kb.Country(with.Country); ok {
+				a.Name = c.Name + "-led coalition"
+			}
+			d.add(cand{start: i, end: k + 1, typ: news.Group, actor: a, aligned: with, res: "context", inst: -1, form: "name", plural: true})
+			return k + 1, true
+		}
+		if !led && d.kb.Is("grouphead", u.key) {
+			d.add(cand{start: i, end: k + 1, typ: news.Group, actor: alignedActor(with, u.key), aligned: with, res: "context", inst: -1, form: "name", plural: true})
+			return k + 1, true
+		}
+		if u.shape != actors.ShapeLower {
+			break
+		}
+	}
+	return 0, false
+}
+
+// after looks past the mention c for a nested name it possesses: "the
+// Russian General Staff's Main Operational Directorate".
+func (d *doc) after(si, c, end int) int {
+	cd := d.cands[c]
+	j := cd.end
+	if !d.units[j-1].poss || j >= end || !d.capital(j) || d.startsKnown(si, j) || cd.typ == news.Location || cd.typ == news.Person {
+		return j
+	}
+	k := d.run(si, j, end)
+	if k == j {
+		return j
+	}
+	last := d.units[k-1].key
+	if k-j < 2 && !d.kb.Is("org", last) {
+		return j
+	}
+	if d.looksPerson(j, k) {
+		return j
+	}
+	p := cd.actor
+	a := news.Actor{ID: p.ID + "/" + slug(d.text(j, k)), Name: p.Name + " " + d.text(j, k), Kind: "organization",
+		Country: p.Country, Sector: p.Sector, Code: p.Code}
+	d.add(cand{start: j, end: k, typ: news.Organization, actor: a, parent: p, res: "context", inst: -1, form: "name"})
+	return k
+}
+
+func (d *doc) looksPerson(j, k int) bool {
+	return k-j >= 2 && d.units[j].shape == actors.ShapeTitle && d.kb.FirstName(d.units[j].key) && !d.kb.Is("org", d.units[k-1].key) && !d.kb.Is("place", d.units[k-1].key)
+}
+
+func (d *doc) personNamed(key string) (int, bool) {
+	c, ok := d.person[key]
+	return c, ok
+}
+
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r == ' ' || r == '-' || r == '.' || r == '\'' || r == '’' || r == ',' {
+			if !dash && b.Len() > 0 {
+				b.WriteByte('-')
+				dash = true
+			}
+			continue
+		}
+		b.WriteRune(r)
+		dash = false
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}

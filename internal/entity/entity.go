@@ -1,0 +1,105 @@
+// Package entity is the entity stage: it finds the people, organisations,
+// states, places and armed groups an article names, resolves each to an
+// actor of the knowledge base (package actors) or to an actor built from
+// the article's own words, and links short forms, pronouns and definite
+// descriptions to the actor they stand for.
+//
+// Invariants of the layer it writes (Article.Mentions):
+//
+//   - Mentions are in text order, do not overlap, and every Span lies
+//     inside Article.Text on UTF-8 boundaries.
+//   - Antecedent is -1 or the index of an earlier mention of the same
+//     actor; Resolution says how the actor was found: "kb" (a knowledge
+//     base name, possibly misspelt: see the diagnostic), "context" (built
+//     from the words around it: a title, a head word, "in X"), "coref" (a
+//     short form, pronoun or description of an earlier mention),
+//     "unresolved" (a name whose kind is a guess).
+//   - A country or capital named as a place ("in Syria", "near Damascus")
+//     is a mention of Type news.Location; named as an actor ("Russia
+//     slammed", "Damascus said", "Moscow's decision") it is Type
+//     news.State. The place stage resolves Location mentions and skips
+//     spans of any other mention.
+//
+// The work is linear in the length of the text: names are found by a trie
+// walk bounded by the longest alias, and links look back over a bounded
+// window.
+package entity
+
+import (
+	"sitrep/internal/kb/actors"
+	"sitrep/news"
+)
+
+// Config configures the entity stage.
+type Config struct {
+	// KB is the actor knowledge base; nil loads the embedded one.
+	KB *actors.KB
+	// MaxNameUnits bounds an unknown name built from capitalised words;
+	// longer runs (a page of capitals) are not names. 0 means 8.
+	MaxNameUnits int
+}
+
+// Stage is the entity stage. It is safe for concurrent use.
+type Stage struct {
+	kb       *actors.KB
+	maxUnits int
+}
+
+// New returns the entity stage. It fails only when the embedded knowledge
+// base does not load.
+func New(cfg Config) (*Stage, error) {
+	kb := cfg.KB
+	if kb == nil {
+		var err error
+		if kb, err = actors.Load(); err != nil {
+			return nil, err
+		}
+	}
+	n := cfg.MaxNameUnits
+	if n <= 0 {
+		n = 8
+	}
+	return &Stage{kb: kb, maxUnits: n}, nil
+}
+
+// Name is "entity".
+func (*Stage) Name() string { return "entity" }
+
+// Requires the segment stage's sentences and tokens.
+func (*Stage) Requires() []string { return []string{"segment"} }
+
+// Apply writes a.Mentions. When the article has no tokens it splits the
+// text itself.
+func (s *Stage) Apply(a *news.Article) error {
+	a.Mentions = a.Mentions[:0]
+	if a.Text == "" {
+		return nil
+	}
+	toks, sents := a.Tokens, a.Sentences
+	if len(toks) == 0 {
+		toks, sents = tokenize(a.Text, s.kb)
+	} else if !sentencesIndexTokens(sents, len(toks)) {
+		sents = []news.Sentence{{Span: news.Span{Start: 0, End: len(a.Text)}, First: 0, End: len(toks)}}
+	}
+	d := newDoc(s, a, toks, sents)
+	d.detect()
+	d.link()
+	d.emit()
+	return nil
+}
+
+// sentencesIndexTokens reports whether the sentences cover the tokens by
+// valid, ordered index ranges.
+func sentencesIndexTokens(ss []news.Sentence, n int) bool {
+	if len(ss) == 0 {
+		return false
+	}
+	prev := 0
+	for _, s := range ss {
+		if s.First < prev || s.End < s.First || s.End > n {
+			return false
+		}
+		prev = s.End
+	}
+	return ss[len(ss)-1].End > 0
+}

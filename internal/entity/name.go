@@ -1,0 +1,389 @@
+package entity
+
+import (
+	"strings"
+
+	"sitrep/internal/kb/actors"
+	"sitrep/news"
+)
+
+// nameUnit reports whether unit k may be part of a name the knowledge base
+// does not know.
+func (d *doc) nameUnit(si, k int) bool {
+	u := d.units[k]
+	if !d.capital(k) || d.kb.Is("calendar", u.key) {
+		return false
+	}
+	if d.kb.Is("function", u.key) && u.shape != actors.ShapeUpper {
+		return false
+	}
+	if d.caps[si] {
+		// In a headline capitals say nothing: a word is a name only when
+		// the body writes it capitalised too.
+		return d.capsIn[u.key] || (u.shape == actors.ShapeUpper && !d.lower[u.key] && !d.kb.Is("function", u.key))
+	}
+	return true
+}
+
+// titleAt returns the title that starts at unit k, if any, and where it
+// ends. strong says it marks a person's name on its own ("President",
+// "Gen.", "Mr"); a weak one ("General", "Chief") needs a first name after it.
+func (d *doc) titleAt(si, k int) (t actors.Title, end int, strong, ok bool) {
+	m, ok := d.kb.Longest(d.ku, k, d.caps[si])
+	if !ok {
+		return t, 0, false, false
+	}
+	if _, named := pick(m, actors.Named, actors.CountryName, actors.Capital); named {
+		return t, 0, false, false
+	}
+	e, ok := pick(m, actors.TitleWord)
+	if !ok {
+		return t, 0, false, false
+	}
+	t = d.kb.Titles[e.Ref]
+	raw := d.a.Text[d.units[k].span.Start:d.units[m.End-1].span.End]
+	strong = t.Kind == "title" || t.Kind == "honorific" || strings.HasSuffix(raw, ".") || m.End-k > 1
+	return t, m.End, strong, true
+}
+
+// name reads a name the knowledge base does not know, starting at the
+// capitalised unit i, with the titles before it, and returns the unit to go
+// on from.
+func (d *doc) name(si, i, end int) int {
+	ws := d.wordStart(d.sents[si][0], end)
+	// Leading titles: "Col. Gen. Sergei Rudskoy", "President Obama".
+	var roles []news.Role
+	strongAll := false
+	j := i
+	for j < end {
+		t, te, strong, ok := d.titleAt(si, j)
+		if !ok {
+			break
+		}
+		roles = append(roles, news.Role{Title: t.Canonical, Kind: t.Kind, Span: d.span(j, te)})
+		strongAll = strongAll || strong
+		j = te
+	}
+	k := d.run(si, j, end)
+	if len(roles) > 0 {
+		ok := k > j && !d.kb.Is("org", d.units[k-1].key) && !d.kb.Is("place", d.units[k-1].key) &&
+			(strongAll || d.kb.FirstName(d.units[j].key) || k-j >= 2)
+		if !ok {
+			roles, j = nil, i
+			k = d.run(si, i, end)
+		}
+	}
+	if k == j {
+		if len(roles) > 0 {
+			return j
+		}
+		return i + 1
+	}
+	if _, te, _, ok := d.titleAt(si, j); ok && te >= k {
+		return k // a title with no name after it: "Commander of the…"
+	}
+	// A capitalised word that opens a sentence is a name only when the
+	// article does not write it in lower case elsewhere.
+	if j == ws && len(roles) == 0 {
+		u := d.units[j]
+		common := d.kb.Is("function", u.key) || (d.lower[u.key] && !d.capsIn[u.key])
+		if common && (k-j == 1 || !d.kb.FirstName(u.key)) {
+			return j + 1
+		}
+	}
+	// A role in lower case just before: "spokeswoman Sandy Angers".
+	before := i
+	if len(roles) == 0 {
+		for back := 1; back <= 3 && i-back >= d.sents[si][0]; back++ {
+			if t, te, _, ok := d.titleAt(si, i-back); ok && te == i && t.Kind != "honorific" {
+				roles = append(roles, news.Role{Title: t.Canonical, Kind: t.Kind, Span: d.span(i-back, i)})
+				before = i - back
+				break
+			}
+		}
+	}
+	c := d.typeName(si, j, k, roles)
+	c.roles, c.before = roles, before
+	d.add(c)
+	d.remember(len(d.cands) - 1)
+	return d.after(si, len(d.cands)-1, end)
+}
+
+// run returns the end of the run of name units from j: capitalised words
+// and the connectors between them, up to a possessive, a title inside the
+// run ("Apple CEO Steve Jobs"), or MaxNameUnits.
+func (d *doc) run(si, j, end int) int {
+	k := j
+	for k < end {
+		if k-j >= d.s.maxUnits {
+			// A run this long is a list or a page of capitals, not a name.
+			d.a.AddDiagnostic("entity", news.Info, d.span(j, k), "entity-long-run",
+				"a run of capitalised words too long to be a name")
+			for k < end && d.nameUnit(si, k) {
+				k++
+			}
+			return k
+		}
+		if d.particle(k, end) && !d.kb.Is("function", d.units[k].key) {
+			k++
+			continue
+		}
+		if d.nameUnit(si, k) {
+			if k > j {
+				if _, _, strong, ok := d.titleAt(si, k); ok && strong {
+					return k
+				}
+				if d.startsNamed(si, k) {
+					return k
+				}
+			}
+			k++
+			if d.units[k-1].poss || (d.units[k-1].joined && k < end && !d.capital(k)) {
+				return k
+			}
+			continue
+		}
+		if k > j && d.kb.Is("connector", d.units[k].key) && k+1 < end && d.nameUnit(si, k+1) && !d.units[k-1].poss {
+			k++
+			continue
+		}
+		break
+	}
+	return k
+}
+
+// startsNamed reports whether a knowledge-base organisation, group or
+// country name (not a title, not an institution word) starts at unit k.
+func (d *doc) startsNamed(si, k int) bool {
+	m, ok := d.kb.Longest(d.ku, k, d.caps[si])
+	if !ok {
+		return false
+	}
+	_, named := pick(m, actors.Named, actors.CountryName)
+	return named && m.End-k >= 1 && d.units[k].shape != actors.ShapeLower
+}
+
+// typeName decides what the unknown name [j, k) is.
+func (d *doc) typeName(si, j, k int, roles []news.Role) cand {
+	name := d.text(j, k)
+	key := foldAll(d.units[j:k])
+	last := d.units[k-1].key
+	c := cand{start: j, end: k, res: "context", inst: -1, form: "name"}
+	person := func() cand {
+		c.typ = news.Person
+		c.actor = news.Actor{ID: "person/" + slug(name), Name: name, Kind: "person"}
+		return c
+	}
+	org := func(res string) cand {
+		c.typ, c.res = news.Organization, res
+		c.actor = news.Actor{ID: "org/" + slug(name), Name: name, Kind: "organization"}
+		return c
+	}
+	place := func() cand {
+		c.typ = news.Location
+		c.actor = news.Actor{ID: "place/" + slug(name), Name: name, Kind: "place"}
+		return c
+	}
+	// An earlier mention of the same actor: a surname, a short form, an
+	// acronym in brackets after the full name.
+	if p, ok := d.person[key]; ok {
+		c.typ, c.actor, c.res, c.ante = news.Person, d.cands[p].actor, "coref", p
+		return c
+	}
+	if o, ok := d.places[key]; ok {
+		c.typ, c.actor, c.res, c.ante = news.Location, d.cands[o].actor, "coref", o
+		return c
+	}
+	if o, ok := d.orgs[key]; ok {
+		c.typ, c.actor, c.res, c.ante = d.cands[o].typ, d.cands[o].actor, "coref", o
+		return c
+	}
+	if j >= 2 && d.units[j-1].key == "(" && k < len(d.units) && d.units[k].key == ")" {
+		for o := len(d.cands) - 1; o >= 0 && o >= len(d.cands)-2; o-- {
+			if d.cands[o].end == j-1 && d.cands[o].typ != news.Person && d.cands[o].form == "name" {
+				c.typ, c.actor, c.res, c.ante = d.cands[o].typ, d.cands[o].actor, "coref", o
+				return c
+			}
+		}
+	}
+	switch {
+	case len(roles) > 0:
+		return person()
+	case d.kb.Is("org", last) || strings.Contains(name, "&"):
+		return org("context")
+	case d.kb.Is("place", last) && k-j >= 2:
+		return place()
+	}
+	if p := d.prevWord(j); p >= 0 && d.units[p].shape == actors.ShapeLower {
+		pk := d.units[p].key
+		if d.kb.Is("placeprep", pk) {
+			return place()
+		}
+		// "the town of al-Tanf"
+		if pk == "of" && p > 0 && d.kb.Is("place", d.units[p-1].key) {
+			return place()
+		}
+		// "Palmyra and Deir ez-Zor": a name joined to a place is a place.
+		if (pk == "and" || pk == "or") && len(d.cands) > 0 {
+			if last := d.cands[len(d.cands)-1]; last.end == p && last.typ == news.Location {
+				return place()
+			}
+		}
+	}
+	if d.looksPerson(j, k) {
+		return person()
+	}
+	// A misspelt knowledge-base name: "Washinghton".
+	if k-j == 1 && d.units[j].shape == actors.ShapeTitle {
+		if e, near, ok := d.kb.Near(d.units[j].key); ok {
+			if cd, ok := d.misspelt(si, j, e); ok {
+				d.a.AddDiagnostic("entity", news.Info, d.span(j, k), "entity-misspelt",
+					"read "+name+" as the knowledge-base name "+near)
+				return cd
+			}
+		}
+	}
+	if d.units[j].shape == actors.ShapeUpper && k-j == 1 {
+		return org("context")
+	}
+	d.unresolved(j, k, name)
+	return org("unresolved")
+}
+
+// misspelt builds the mention of a misspelt knowledge-base name at unit j.
+func (d *doc) misspelt(si, j int, e actors.Entry) (cand, bool) {
+	c := cand{start: j, end: j + 1, res: "kb", inst: -1, form: "name"}
+	switch e.Kind {
+	case actors.Named:
+		a := d.kb.Actors[e.Ref]
+		c.typ, c.actor = typeOfKind(a.Kind), a
+	case actors.CountryName, actors.Capital:
+		cn := d.kb.Countries[e.Ref]
+		next := ""
+		if j+1 < len(d.units) && d.units[j+1].sent == si {
+			next = d.units[j+1].key
+		}
+		prev := ""
+		if p := d.prevWord(j); p >= 0 {
+			prev = d.units[p].key
+		}
+		if d.kb.Is("placeprep", prev) && !d.units[j].poss {
+			c.typ = news.Location
+			c.actor = news.Actor{ID: cn.ISO3, Name: cn.Name, Kind: "place", Country: cn.ISO3}
+			if e.Kind == actors.Capital {
+				c.actor.Name = cn.Capital
+			}
+		} else if e.Kind == actors.Capital && (d.units[j].poss || d.kb.Is("speech", next)) {
+			c.typ = news.State
+			c.actor, c.inst = d.instActor(cn, d.govInst())
+		} else if e.Kind == actors.CountryName {
+			c.typ, c.actor = news.State, d.countryActor(cn)
+		} else {
+			c.typ = news.Location
+			c.actor = news.Actor{ID: cn.ISO3, Name: cn.Capital, Kind: "place", Country: cn.ISO3}
+		}
+	default:
+		return c, false
+	}
+	return c, true
+}
+
+func (d *doc) unresolved(j, k int, name string) {
+	if d.unres[name] {
+		return
+	}
+	d.unres[name] = true
+	d.a.AddDiagnostic("entity", news.Info, d.span(j, k), "entity-unresolved",
+		"a name the knowledge base does not know and the text does not type: read as an organisation")
+}
+
+// remember indexes a new name mention for the short forms that later refer
+// to it.
+func (d *doc) remember(ci int) {
+	c := d.cands[ci]
+	if c.res == "coref" {
+		return
+	}
+	us := d.units[c.start:c.end]
+	key := foldAll(us)
+	switch c.typ {
+	case news.Person:
+		d.person[key] = ci
+		d.person[us[len(us)-1].key] = ci
+	case news.Location:
+		d.places[key] = ci
+		if len(us) >= 2 {
+			if l := us[len(us)-1].key; !d.lower[l] {
+				d.places[l] = ci
+			}
+		}
+	case news.Organization, news.Group:
+		d.orgs[key] = ci
+		if len(us) >= 2 {
+			var acr strings.Builder
+			for _, u := range us {
+				if u.shape != actors.ShapeLower && u.key != "" {
+					acr.WriteString(u.key[:1])
+				}
+			}
+			if acr.Len() >= 2 {
+				if _, taken := d.orgs[acr.String()]; !taken {
+					d.orgs[acr.String()] = ci
+				}
+			}
+			if f := us[0].key; !d.lower[f] && !d.kb.Is("function", f) && !d.kb.FirstName(f) {
+				if _, taken := d.orgs[f]; !taken {
+					d.orgs[f] = ci
+				}
+			}
+		}
+	}
+}
+
+func foldAll(us []unit) string {
+	if len(us) == 1 {
+		return us[0].key
+	}
+	var b strings.Builder
+	for i, u := range us {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(u.key)
+	}
+	return b.String()
+}
+
+// pronounOrDescription records a pronoun or a definite description at unit
+// i, to be resolved by link; it reports whether it recorded one.
+func (d *doc) pronounOrDescription(si, i int) bool {
+	u := d.units[i]
+	next := ""
+	if i+1 < len(d.units) && d.units[i+1].sent == si {
+		next = d.units[i+1].key
+	}
+	switch {
+	case d.kb.Is("pronoun-person", u.key):
+		d.add(cand{start: i, end: i + 1, typ: news.Person, res: "coref", ante: -1, inst: -1, form: "pronoun", desc: "person"})
+		return true
+	case d.kb.Is("pronoun-plural", u.key):
+		d.add(cand{start: i, end: i + 1, res: "coref", ante: -1, inst: -1, form: "pronoun", desc: "plural"})
+		return true
+	case u.key == "its" || (u.key == "it" && d.kb.Is("speech", next) && next != "is" && next != "was" && next != "has"):
+		d.add(cand{start: i, end: i + 1, res: "coref", ante: -1, inst: -1, form: "pronoun", desc: "thing"})
+		return true
+	}
+	if u.shape != actors.ShapeLower {
+		return false
+	}
+	cls := d.kb.Classes("description-", u.key)
+	if len(cls) == 0 {
+		return false
+	}
+	the := i > 0 && d.units[i-1].key == "the" && d.units[i-1].sent == si
+	if !the && u.key != "coalition" {
+		return false
+	}
+	d.add(cand{start: i, end: i + 1, res: "coref", ante: -1, inst: -1, form: "description", desc: strings.Join(cls, " ")})
+	return true
+}

@@ -1,0 +1,519 @@
+// Package actors loads sitrep's actor knowledge base: countries and
+// territories, their capitals and seats of power, state institutions built
+// from a country and an institution, international organisations, non-state
+// armed groups, and the ranks, titles and roles that stand around a
+// person's name. The data are tab-separated files under data/, embedded in
+// the binary; data/README.md states the source and licence of each.
+//
+// A loaded KB is immutable and safe for concurrent use. Names are matched by
+// a trie over folded units (see Fold and Units), so finding every name in a
+// sentence costs time linear in its length whatever the size of the KB.
+package actors
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"sort"
+	"strings"
+
+	"sitrep/news"
+)
+
+//go:embed data/*.tsv data/*.txt
+var files embed.FS
+
+// Kind says what a name in the knowledge base stands for.
+type Kind uint8
+
+// Kinds of names.
+const (
+	CountryName Kind = iota + 1 // "Syria", "Syrian Arab Republic", "US"
+	Demonym                     // "Syrian", "American": a country as a modifier
+	Capital                     // "Damascus": a place, or a government by metonymy
+	Institution                 // "army", "Defence Ministry": needs a country
+	Named                       // an organisation, group or seat of power with its own actor
+	TitleWord                   // "Col. Gen.", "Foreign Minister", "spokesman"
+)
+
+// A Country is one country or territory.
+type Country struct {
+	ISO3, ISO2 string
+	Name       string // common English name: "Syria"
+	Official   string // "Syrian Arab Republic"
+	Demonym    string // first English demonym: "Syrian"; "" when none
+	Capital    string // first capital: "Damascus"
+}
+
+// An Inst is a kind of state institution ("army", "foreign ministry").
+type Inst struct {
+	Key    string // "defence-ministry"
+	Name   string // "Defence Ministry"
+	Sector string // "military"
+	Code   string // CAMEO sector code: "MIL"
+	// Same is the key of the institution this one names with other words
+	// ("government forces" are the country's military); "" when none.
+	Same string
+}
+
+// A Title is a rank, title, honorific or role.
+type Title struct {
+	Kind      string // rank, title, honorific, role
+	Canonical string // "Colonel General"
+	Sector    string
+}
+
+// An Entry is what one alias means: its Kind and an index into the table of
+// that kind (Countries, Insts, Actors, Titles).
+type Entry struct {
+	Kind   Kind
+	Ref    int
+	shapes []Shape
+}
+
+// KB is the loaded knowledge base.
+type KB struct {
+	Countries []Country
+	Insts     []Inst
+	Actors    []news.Actor // named organisations, groups and seats of power
+	Titles    []Title
+
+	root    *node
+	iso3    map[string]int
+	words   map[string]map[string]bool
+	first   map[string]bool
+	nearby  map[string][]int // one-deletion neighbourhood → single-unit entries
+	abbrev  map[string]bool  // aliases and words that end in an abbreviation dot
+	single  []singleName
+	maxUnit int
+}
+
+type singleName struct {
+	key   string
+	entry Entry
+}
+
+type node struct {
+	next    map[string]*node
+	entries []Entry
+}
+
+// A Match is a knowledge-base name found in a sequence of units: units
+// [Start, End) and every entry whose alias they spell.
+type Match struct {
+	Start, End int
+	Entries    []Entry
+}
+
+// Load reads the embedded knowledge base.
+func Load() (*KB, error) {
+	kb := &KB{root: &node{}, iso3: map[string]int{}, words: map[string]map[string]bool{}, first: map[string]bool{}, abbrev: map[string]bool{}, nearby: map[string][]int{}}
+	steps := []struct {
+		file string
+		cols int
+		fn   func([]string) error
+	}{
+		{"countries.tsv", 7, kb.addCountry},
+		{"country_extra.tsv", 4, kb.addCountryExtra},
+		{"institutions.tsv", 5, kb.addInst},
+		{"seats.tsv", 5, kb.addSeat},
+		{"orgs.tsv", 7, kb.addNamed},
+		{"groups.tsv", 7, kb.addNamed},
+		{"titles.tsv", 4, kb.addTitle},
+		{"words.tsv", 2, kb.addWords},
+	}
+	for _, s := range steps {
+		if err := readTSV(s.file, s.cols, s.fn); err != nil {
+			return nil, err
+		}
+	}
+	b, err := files.ReadFile("data/firstnames.txt")
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if l != "" && l[0] != '#' {
+			k, _ := Fold(l)
+			kb.first[k] = true
+		}
+	}
+	kb.indexSingles()
+	return kb, nil
+}
+
+func readTSV(name string, cols int, fn func([]string) error) error {
+	b, err := files.ReadFile("data/" + name)
+	if err != nil {
+		return err
+	}
+	sc := bufio.NewScanner(strings.NewReader(string(b)))
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		l := sc.Text()
+		if l == "" || l[0] == '#' {
+			continue
+		}
+		f := strings.Split(l, "\t")
+		if len(f) < cols {
+			return fmt.Errorf("actors: %s:%d: %d columns, want %d", name, line, len(f), cols)
+		}
+		if err := fn(f); err != nil {
+			return fmt.Errorf("actors: %s:%d: %w", name, line, err)
+		}
+	}
+	return sc.Err()
+}
+
+func split(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "|")
+}
+
+func (kb *KB) addCountry(f []string) error {
+	c := Country{ISO3: f[0], ISO2: f[1], Name: f[2], Official: f[3]}
+	dem := split(f[5])
+	if len(dem) > 0 {
+		c.Demonym = dem[0]
+	}
+	caps := split(f[6])
+	if len(caps) > 0 {
+		c.Capital = caps[0]
+	}
+	i := len(kb.Countries)
+	kb.Countries = append(kb.Countries, c)
+	kb.iso3[c.ISO3] = i
+	for _, n := range append([]string{c.Name, c.Official}, split(f[4])...) {
+		kb.add(n, Entry{Kind: CountryName, Ref: i})
+	}
+	for _, d := range dem {
+		kb.add(d, Entry{Kind: Demonym, Ref: i})
+	}
+	for _, n := range caps {
+		kb.add(n, Entry{Kind: Capital, Ref: i})
+	}
+	return nil
+}
+
+func (kb *KB) addCountryExtra(f []string) error {
+	i, ok := kb.iso3[f[0]]
+	if !ok {
+		return fmt.Errorf("unknown country %q", f[0])
+	}
+	for _, n := range split(f[1]) {
+		kb.add(n, Entry{Kind: CountryName, Ref: i})
+	}
+	for _, d := range split(f[2]) {
+		if kb.Countries[i].Demonym == "" {
+			kb.Countries[i].Demonym = d
+		}
+		kb.add(d, Entry{Kind: Demonym, Ref: i})
+	}
+	for _, n := range split(f[3]) {
+		kb.add(n, Entry{Kind: Capital, Ref: i})
+	}
+	return nil
+}
+
+func (kb *KB) addInst(f []string) error {
+	i := len(kb.Insts)
+	in := Inst{Key: f[0], Name: f[1], Sector: f[3], Code: f[4]}
+	if len(f) > 5 {
+		in.Same = f[5]
+	}
+	kb.Insts = append(kb.Insts, in)
+	for _, p := range split(f[2]) {
+		kb.add(p, Entry{Kind: Institution, Ref: i})
+	}
+	return nil
+}
+
+func (kb *KB) addSeat(f []string) error {
+	c, ok := kb.iso3[f[1]]
+	if !ok {
+		return fmt.Errorf("unknown country %q", f[1])
+	}
+	names := split(f[0])
+	a := news.Actor{ID: "seat/" + strings.ToLower(strings.ReplaceAll(f[4], " ", "-")), Name: f[4], Kind: "institution",
+		Country: kb.Countries[c].ISO3, Sector: f[2], Code: kb.Countries[c].ISO3 + f[3]}
+	i := len(kb.Actors)
+	kb.Actors = append(kb.Actors, a)
+	for _, n := range names {
+		kb.add(n, Entry{Kind: Named, Ref: i})
+	}
+	return nil
+}
+
+func (kb *KB) addNamed(f []string) error {
+	a := news.Actor{ID: f[0], Name: f[1], Kind: f[3], Country: f[4], Sector: f[5], Code: f[6]}
+	if a.Country != "" {
+		if _, ok := kb.iso3[a.Country]; !ok {
+			return fmt.Errorf("unknown country %q", a.Country)
+		}
+	}
+	i := len(kb.Actors)
+	kb.Actors = append(kb.Actors, a)
+	kb.add(a.Name, Entry{Kind: Named, Ref: i})
+	for _, n := range split(f[2]) {
+		kb.add(n, Entry{Kind: Named, Ref: i})
+	}
+	return nil
+}
+
+func (kb *KB) addTitle(f []string) error {
+	i := len(kb.Titles)
+	kb.Titles = append(kb.Titles, Title{Kind: f[1], Canonical: f[2], Sector: f[3]})
+	for _, p := range split(f[0]) {
+		kb.add(p, Entry{Kind: TitleWord, Ref: i})
+	}
+	return nil
+}
+
+func (kb *KB) addWords(f []string) error {
+	set := kb.words[f[0]]
+	if set == nil {
+		set = map[string]bool{}
+		kb.words[f[0]] = set
+	}
+	for _, w := range split(f[1]) {
+		if strings.HasSuffix(w, ".") {
+			kb.abbrev[strings.ToLower(w)] = true
+		}
+		set[strings.ToLower(w)] = true
+	}
+	return nil
+}
+
+// add puts one alias in the trie. A leading "the" is dropped: the entity
+// stage reads determiners itself.
+func (kb *KB) add(alias string, e Entry) {
+	us := Units(alias)
+	for _, u := range us {
+		if strings.HasSuffix(u, ".") {
+			kb.abbrev[strings.ToLower(u)] = true
+		}
+	}
+	if len(us) > 1 && strings.EqualFold(us[0], "the") {
+		us = us[1:]
+	}
+	if len(us) == 0 {
+		return
+	}
+	n := kb.root
+	e.shapes = make([]Shape, len(us))
+	for i, u := range us {
+		k, _ := Fold(u)
+		e.shapes[i] = ShapeOf(u)
+		if n.next == nil {
+			n.next = map[string]*node{}
+		}
+		c := n.next[k]
+		if c == nil {
+			c = &node{}
+			n.next[k] = c
+		}
+		n = c
+	}
+	for _, old := range n.entries {
+		if old.Kind == e.Kind && old.Ref == e.Ref && sameShapes(old.shapes, e.shapes) {
+			return
+		}
+	}
+	n.entries = append(n.entries, e)
+	if len(us) > kb.maxUnit {
+		kb.maxUnit = len(us)
+	}
+	if len(us) == 1 && (e.Kind == CountryName || e.Kind == Capital || e.Kind == Named) && e.shapes[0] == ShapeTitle {
+		k, _ := Fold(us[0])
+		kb.single = append(kb.single, singleName{key: k, entry: e})
+	}
+}
+
+func sameShapes(a, b []Shape) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// A Unit is one unit of text to match: its folded key and its shape.
+type Unit struct {
+	Key   string
+	Shape Shape
+}
+
+// Longest returns the longest knowledge-base name that starts at units[i]
+// and fits the units' shapes, with every entry it may mean; ok is false when
+// none starts there. It reads at most the length of the longest alias.
+func (kb *KB) Longest(units []Unit, i int, caps bool) (m Match, ok bool) {
+	n := kb.root
+	for j := i; j < len(units) && j-i < kb.maxUnit; j++ {
+		c := n.next[units[j].Key]
+		if c == nil {
+			break
+		}
+		n = c
+		var fit []Entry
+		for _, e := range n.entries {
+			if fitsAll(e.shapes, units[i:j+1], caps) {
+				fit = append(fit, e)
+			}
+		}
+		if len(fit) > 0 {
+			m, ok = Match{Start: i, End: j + 1, Entries: fit}, true
+		}
+	}
+	return m, ok
+}
+
+func fitsAll(shapes []Shape, us []Unit, caps bool) bool {
+	for k, s := range shapes {
+		if !Fits(s, us[k].Shape, caps) {
+			return false
+		}
+	}
+	return true
+}
+
+// Is reports whether the lower-case word w belongs to a word class of
+// data/words.tsv ("function", "org", "place", "placeprep", "speech",
+// "pronoun-person", "description-company"…).
+func (kb *KB) Is(class, w string) bool { return kb.words[class][w] }
+
+// Classes returns the word classes whose name starts with prefix and that
+// hold w, sorted.
+func (kb *KB) Classes(prefix, w string) []string {
+	var out []string
+	for c, set := range kb.words {
+		if strings.HasPrefix(c, prefix) && set[w] {
+			out = append(out, c)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Abbrev reports whether w (with its final dot, any case) is an
+// abbreviation the knowledge base knows: "Gen.", "Inc.", "Mr.".
+func (kb *KB) Abbrev(w string) bool { return kb.abbrev[strings.ToLower(w)] }
+
+// Inst returns the institution with the key, if any.
+func (kb *KB) Inst(key string) (int, bool) {
+	for i, in := range kb.Insts {
+		if in.Key == key {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// FirstName reports whether the folded key is a common English first name.
+func (kb *KB) FirstName(key string) bool { return kb.first[key] }
+
+// Country returns the country with the ISO alpha-3 code, if any.
+func (kb *KB) Country(iso3 string) (Country, bool) {
+	i, ok := kb.iso3[iso3]
+	if !ok {
+		return Country{}, false
+	}
+	return kb.Countries[i], true
+}
+
+// indexSingles builds the one-deletion neighbourhood of every single-unit
+// proper name of at least six letters, for Near.
+func (kb *KB) indexSingles() {
+	for i, s := range kb.single {
+		if len(s.key) < 6 {
+			continue
+		}
+		for _, d := range deletions(s.key) {
+			kb.nearby[d] = append(kb.nearby[d], i)
+		}
+		kb.nearby[s.key] = append(kb.nearby[s.key], i)
+	}
+}
+
+func deletions(s string) []string {
+	out := make([]string, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			continue
+		}
+		out = append(out, s[:i]+s[i+1:])
+	}
+	return out
+}
+
+// Near returns the single-unit country, capital or organisation name within
+// one edit (insertion, deletion, substitution or transposition of adjacent
+// letters) of the folded key of a capitalised word that is not itself a
+// name: a misspelling a reader still resolves ("washinghton" → Washington).
+// Names shorter than six letters are never guessed. ok is false when no
+// name, or more than one, is that close.
+func (kb *KB) Near(key string) (e Entry, name string, ok bool) {
+	if len(key) < 6 || len(key) > 40 {
+		return Entry{}, "", false
+	}
+	found := -1
+	try := func(k string) bool {
+		for _, i := range kb.nearby[k] {
+			if kb.single[i].key == key {
+				continue
+			}
+			if !withinOne(key, kb.single[i].key) {
+				continue
+			}
+			if found >= 0 && (kb.single[found].entry.Kind != kb.single[i].entry.Kind || kb.single[found].entry.Ref != kb.single[i].entry.Ref) {
+				return false
+			}
+			found = i
+		}
+		return true
+	}
+	if !try(key) {
+		return Entry{}, "", false
+	}
+	for _, d := range deletions(key) {
+		if !try(d) {
+			return Entry{}, "", false
+		}
+	}
+	if found < 0 {
+		return Entry{}, "", false
+	}
+	return kb.single[found].entry, kb.single[found].key, true
+}
+
+// withinOne reports whether a and b are within one edit (Damerau).
+func withinOne(a, b string) bool {
+	if a == b {
+		return true
+	}
+	la, lb := len(a), len(b)
+	if la-lb > 1 || lb-la > 1 {
+		return false
+	}
+	i := 0
+	for i < la && i < lb && a[i] == b[i] {
+		i++
+	}
+	switch {
+	case la == lb:
+		if a[i+1:] == b[i+1:] {
+			return true
+		}
+		return i+1 < la && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+	case la > lb:
+		return a[i+1:] == b[i:]
+	default:
+		return a[i:] == b[i+1:]
+	}
+}
