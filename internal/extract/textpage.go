@@ -1,9 +1,398 @@
 package extract
 
-import "sitrep/news"
+// Pages saved as plain text. A crawler that keeps a page's text keeps all
+// of it: the banner, the navigation, the section, the title, the outlet and
+// date lines, the body, the share and subscribe lines, cookie notices,
+// related-article lists, comments, the copyright line and the footer.
+// TextPage keeps the body and reads the metadata from the lines above it.
+//
+// How the body is found, in linear time over the lines:
+//
+//  1. The page is cut into units: one line each, except that lines a
+//     writer hard-wrapped (a long line without closing punctuation followed
+//     by one starting in lower case) join into one unit.
+//  2. Each unit gets line-level features: length, words, share of function
+//     words (data/stopwords.txt), closing punctuation, and whether it holds
+//     a page-furniture phrase (data/boilerplate.txt).
+//  3. Each unit is classed prose, neutral, short or furniture, and scored:
+//     prose adds its length, the others cost a little or a lot.
+//  4. The body is the run of units with the highest total score (the
+//     densest block of prose); inside it, furniture lines and date lines are
+//     dropped.
+//
+// The metadata is read from the units above the body: the title (the
+// nearest title-like line, or the one the page's first line repeats), the
+// section (a short line just above the title), the outlet and byline (short
+// lines near the title, the outlet list in data/outlets.tsv, "By …"), and
+// the published and updated dates (date.go).
 
-// TextPage extracts the body and metadata of a page saved as plain text.
-// Placeholder: keeps everything.
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"sitrep/news"
+)
+
+// textUnit is one line of the page, or a few hard-wrapped lines joined.
+type textUnit struct {
+	segs       []news.RawSpan // trimmed lines of Original, in order
+	runes      int
+	words      int
+	stop       int // function words
+	langs      [16]uint16
+	endsStop   bool // ends with closing punctuation
+	startLower bool
+	furniture  bool // holds a boilerplate phrase and is short, or a strong one
+	date       bool // a date line (furniture inside the body, metadata above it)
+	class      unitClass
+	block      int // index of the blank-line-separated block
+}
+
+type unitClass int
+
+const (
+	classShort unitClass = iota
+	classNeutral
+	classProse
+	classFurniture
+)
+
+// Tunable weights of the body search, in runes of prose.
+const (
+	shortCost     = 25  // a short line inside the body (heading, caption)
+	furnitureCost = 120 // a line of page furniture
+	neutralGain   = 0.3 // a neutral line counts this share of its length
+	proseMinRunes = 80
+	shortMaxRunes = 40
+	wrapMinRunes  = 50 // a hard-wrapped line is at least this long
+	firstRunShare = 0.5
+)
+
+// TextPage extracts the body and metadata of a page saved as plain text
+// (a.Original). It writes a.Text (paragraphs joined by "\n\n"),
+// a.Paragraphs and a.Meta, and adds diagnostics for what it could not
+// read. It never fails: a page with no prose gets an empty Text.
 func TextPage(a *news.Article) {
-	a.Text = string(a.Original)
+	lx := lexicon()
+	raw := string(a.Original)
+	units := textUnits(raw, lx)
+	first, last := bodyRun(units)
+	var keep []int
+	if first >= 0 {
+		for i := first; i <= last; i++ {
+			if units[i].class != classFurniture {
+				keep = append(keep, i)
+			}
+		}
+	}
+	a.Text, a.Paragraphs = textJoin(raw, units, keep)
+	a.Meta.Language = textLanguage(lx, units, keep)
+	headEnd := first
+	if first < 0 {
+		headEnd = len(units)
+	}
+	readHead(a, lx, raw, units, headEnd)
+	a.Meta.Dateline = findDateline(lx, a.Text)
+	if a.Meta.Outlet == "" && !a.Meta.Dateline.IsZero() {
+		if name := datelineAgency(a.Text[a.Meta.Dateline.Start:a.Meta.Dateline.End]); name != "" {
+			if o, ok := lx.outlet(name); ok {
+				a.Meta.Outlet = o.Name
+			}
+		}
+	}
+}
+
+// textUnits cuts raw into units with their features.
+func textUnits(raw string, lx *textLexicon) []textUnit {
+	var units []textUnit
+	block := 0
+	blank := true
+	for pos := 0; pos < len(raw); {
+		end := strings.IndexByte(raw[pos:], '\n')
+		next := len(raw)
+		if end < 0 {
+			end = len(raw)
+		} else {
+			end += pos
+			next = end + 1
+		}
+		s, e := trimSpan(raw, pos, end)
+		pos = next
+		if s == e {
+			if !blank {
+				block++
+			}
+			blank = true
+			continue
+		}
+		line := raw[s:e]
+		if !blank && len(units) > 0 {
+			// A hard-wrapped continuation joins the unit before it.
+			u := &units[len(units)-1]
+			if u.block == block && !u.endsStop && u.runes >= wrapMinRunes && startsLower(line) {
+				u.segs = append(u.segs, news.RawSpan{Start: s, End: e})
+				lineFeatures(u, line, lx)
+				continue
+			}
+		}
+		blank = false
+		u := textUnit{segs: []news.RawSpan{{Start: s, End: e}}, block: block}
+		u.startLower = startsLower(line)
+		lineFeatures(&u, line, lx)
+		units = append(units, u)
+	}
+	for i := range units {
+		classify(&units[i], raw, lx)
+	}
+	return units
+}
+
+// trimSpan trims white space (including no-break and zero-width spaces)
+// from raw[s:e] and returns the trimmed bounds.
+func trimSpan(raw string, s, e int) (int, int) {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(raw[s:e])
+		if !unicode.IsSpace(r) && r != '\u200b' && r != '\ufeff' {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(raw[s:e])
+		if !unicode.IsSpace(r) && r != '\u200b' && r != '\ufeff' {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// lineFeatures adds the features of one line to u (a unit may hold
+// several hard-wrapped lines).
+func lineFeatures(u *textUnit, line string, lx *textLexicon) {
+	var lower [64]byte
+	for i := 0; i < len(line); {
+		r, n := utf8.DecodeRuneInString(line[i:])
+		if !isWordRune(r) {
+			i += n
+			u.runes++
+			continue
+		}
+		j := i
+		b := lower[:0]
+		for j < len(line) {
+			r2, n2 := utf8.DecodeRuneInString(line[j:])
+			if !isWordRune(r2) && r2 != '\'' && r2 != '’' {
+				break
+			}
+			if len(b)+utf8.UTFMax <= cap(lower) {
+				b = utf8.AppendRune(b, unicode.ToLower(r2))
+			}
+			u.runes++
+			j += n2
+		}
+		u.words++
+		if bits, ok := lx.stopwords[string(b)]; ok {
+			u.stop++
+			for k := 0; bits != 0; k++ {
+				if bits&1 != 0 {
+					u.langs[k]++
+				}
+				bits >>= 1
+			}
+		}
+		i = j
+	}
+	last, _ := utf8.DecodeLastRuneInString(line)
+	switch last {
+	case '.', '!', '?', '"', '”', '»', '…', ')', '։', '。', '؟', '।':
+		u.endsStop = true
+	default:
+		u.endsStop = false
+	}
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
+
+// classify sets u.class from its features.
+func classify(u *textUnit, raw string, lx *textLexicon) {
+	density := 0.0
+	if u.words > 0 {
+		density = float64(u.stop) / float64(u.words)
+	}
+	if u.words <= 60 {
+		hit, strong := false, false
+		for _, s := range u.segs {
+			h, st := lx.boilerplateHit(raw[s.Start:s.End])
+			hit, strong = hit || h, strong || st
+		}
+		if strong || (hit && u.words <= 8 && !(u.endsStop && u.words >= 6 && density >= 0.25)) {
+			u.furniture = true
+			u.class = classFurniture
+			return
+		}
+	}
+	if u.words <= 24 && u.runes <= 120 && len(u.segs) == 1 && dateOnly(lx, raw[u.segs[0].Start:u.segs[0].End]) {
+		// A timestamp line: a comment's, a feed item's, an update's.
+		u.class = classFurniture
+		u.date = true
+		return
+	}
+	spaced := u.words >= 4 && u.runes/u.words < 15 // a script that spaces words
+	switch {
+	case u.runes < shortMaxRunes || (spaced && u.words < 5):
+		u.class = classShort
+	case u.runes >= proseMinRunes && (density >= 0.2 || (u.endsStop && (density >= 0.1 || lexiconBlind(u)))):
+		u.class = classProse
+	default:
+		u.class = classNeutral
+	}
+}
+
+// lexiconBlind reports whether u's language is one the stop-word list
+// does not cover (no function word in a line long enough to have some).
+func lexiconBlind(u *textUnit) bool { return u.stop == 0 && u.words >= 8 }
+
+// unitScore is what a unit adds to a run's score. gap counts the units
+// since the last line of prose, this one included: a gap costs more the
+// longer it grows, so that a heading or a caption between paragraphs costs
+// little while the names, dates and ratings between comments, or a list
+// of links, cut the run.
+func unitScore(u *textUnit, gap int) float64 {
+	switch u.class {
+	case classProse:
+		return float64(u.runes)
+	case classNeutral:
+		if u.endsStop {
+			return neutralGain * float64(u.runes)
+		}
+	case classFurniture:
+		return -furnitureCost - shortCost*float64(gap-1)
+	}
+	return -shortCost * float64(gap)
+}
+
+// bodyRun returns the first and last unit of the body, or -1, -1 when no
+// unit scores above zero. Kadane's scan cuts the page into candidate runs
+// (each the best-scoring stretch before the running score drops to zero);
+// the body is the earliest candidate that scores at least firstRunShare
+// of the best one, since comments, teasers and related stories come after
+// the article they hang on.
+func bodyRun(units []textUnit) (int, int) {
+	type run struct {
+		first, last int
+		score       float64
+	}
+	var cands []run
+	best := 0.0
+	cur, curFirst := 0.0, 0
+	open := run{first: -1}
+	gap := 0
+	for i := range units {
+		if cur <= 0 {
+			if open.first >= 0 {
+				cands = append(cands, open)
+				open = run{first: -1}
+			}
+			cur, curFirst = 0, i
+		}
+		u := &units[i]
+		if u.class == classProse || (u.class == classNeutral && u.endsStop) {
+			gap = 0
+		} else {
+			gap++
+		}
+		cur += unitScore(u, gap)
+		if cur > 0 && cur > open.score {
+			open = run{curFirst, i, cur}
+		}
+		best = max(best, cur)
+	}
+	if open.first >= 0 {
+		cands = append(cands, open)
+	}
+	for _, c := range cands {
+		if c.score >= firstRunShare*best {
+			return c.first, c.last
+		}
+	}
+	return -1, -1
+}
+
+// dateOnly reports whether line holds a date and little else.
+func dateOnly(lx *textLexicon, line string) bool {
+	if strings.IndexAny(line, "0123456789") < 0 {
+		return false
+	}
+	ds := findDates(lx, line)
+	if len(ds) == 0 {
+		return false
+	}
+	covered := 0
+	for _, d := range ds {
+		covered += d.end - d.start
+	}
+	return covered*2 >= len(line)
+}
+
+// textJoin writes the kept units as paragraphs joined by "\n\n"; the
+// lines of a hard-wrapped unit are joined by one space.
+func textJoin(raw string, units []textUnit, keep []int) (string, []news.Span) {
+	n := 0
+	for _, i := range keep {
+		for _, s := range units[i].segs {
+			n += s.End - s.Start + 1
+		}
+		n++
+	}
+	var b strings.Builder
+	b.Grow(n)
+	spans := make([]news.Span, 0, len(keep))
+	for k, i := range keep {
+		if k > 0 {
+			b.WriteString("\n\n")
+		}
+		start := b.Len()
+		for j, s := range units[i].segs {
+			if j > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(raw[s.Start:s.End])
+		}
+		spans = append(spans, news.Span{Start: start, End: b.Len()})
+	}
+	return b.String(), spans
+}
+
+// textLanguage guesses the body's language from its function words: the
+// language with most hits, when it has at least 5 and clearly leads. Text
+// in Hangul is Korean.
+func textLanguage(lx *textLexicon, units []textUnit, keep []int) string {
+	var hits [16]int
+	for _, i := range keep {
+		for k, n := range units[i].langs {
+			hits[k] += int(n)
+		}
+	}
+	best, second := -1, 0
+	for k := range lx.langs {
+		if best < 0 || hits[k] > hits[best] {
+			if best >= 0 {
+				second = hits[best]
+			}
+			best = k
+		} else if hits[k] > second {
+			second = hits[k]
+		}
+	}
+	if best >= 0 && hits[best] >= 5 && hits[best]*2 > second*3 {
+		return lx.langs[best]
+	}
+	return ""
 }

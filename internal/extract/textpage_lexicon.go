@@ -1,0 +1,314 @@
+package extract
+
+import (
+	_ "embed"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The word lists TextPage reads pages with. Each file states its source
+// and licence in its header; data/README.md lists them.
+var (
+	//go:embed data/stopwords.txt
+	stopwordsData string
+	//go:embed data/boilerplate.txt
+	boilerplateData string
+	//go:embed data/months.txt
+	monthsData string
+	//go:embed data/zones.txt
+	zonesData string
+	//go:embed data/datelabels.txt
+	dateLabelsData string
+	//go:embed data/outlets.tsv
+	outletsData string
+)
+
+// textLexicon is the parsed word lists. It is built once and read only.
+type textLexicon struct {
+	langs     []string          // language codes, indexed by stopword bit
+	stopwords map[string]uint16 // word → bit set of languages
+	// boilerplate phrases: words joined by one space → strong (marks a
+	// line of any length up to a long paragraph).
+	boilerplate map[string]bool
+	maxPhrase   int // words in the longest phrase of boilerplate or labels
+	months      map[string]int
+	zones       map[string]zoneOffset
+	labels      map[string]dateRole
+	outlets     map[string]outletInfo // lower-case name or alias → outlet
+}
+
+type zoneOffset struct {
+	offset int  // seconds east of UTC (standard time for us)
+	us     bool // take daylight saving time from the date by the US rule
+}
+
+type outletInfo struct {
+	Name    string
+	Country string
+}
+
+var (
+	lexOnce sync.Once
+	lexVal  *textLexicon
+	lexErr  error
+)
+
+// lexicon returns the parsed word lists; a malformed embedded file is a
+// programming error reported by TestLexiconLoads, and panics here.
+func lexicon() *textLexicon {
+	lexOnce.Do(func() { lexVal, lexErr = parseLexicon() })
+	if lexErr != nil {
+		panic(lexErr)
+	}
+	return lexVal
+}
+
+func dataLines(data string, yield func(n int, line string) error) error {
+	for n, line := range strings.Split(data, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || (strings.HasPrefix(line, "#") && line != "#") {
+			if err := yield(n+1, line); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := yield(n+1, line); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func parseLexicon() (*textLexicon, error) {
+	lx := &textLexicon{
+		stopwords:   map[string]uint16{},
+		boilerplate: map[string]bool{},
+		months:      map[string]int{},
+		zones:       map[string]zoneOffset{},
+		labels:      map[string]dateRole{},
+		outlets:     map[string]outletInfo{},
+	}
+	// stopwords: "# xx" switches the language.
+	lang := -1
+	err := dataLines(stopwordsData, func(n int, line string) error {
+		if line == "" {
+			return nil
+		}
+		if strings.HasPrefix(line, "#") {
+			f := strings.Fields(line[1:])
+			if len(f) == 1 && len(f[0]) == 2 {
+				lx.langs = append(lx.langs, f[0])
+				lang = len(lx.langs) - 1
+			}
+			return nil
+		}
+		if lang < 0 || lang >= 16 {
+			return fmt.Errorf("stopwords.txt:%d: word outside a language section (or more than 16 languages)", n)
+		}
+		lx.stopwords[line] |= 1 << lang
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	phrase := func(s string) string { return strings.Join(phraseWords(s), " ") }
+	err = dataLines(boilerplateData, func(n int, line string) error {
+		if line == "" || line[0] == '#' {
+			return nil
+		}
+		strong := line[0] == '!'
+		p := phrase(strings.TrimPrefix(line, "!"))
+		if p == "" {
+			return fmt.Errorf("boilerplate.txt:%d: no words in %q", n, line)
+		}
+		lx.boilerplate[p] = lx.boilerplate[p] || strong
+		lx.maxPhrase = max(lx.maxPhrase, strings.Count(p, " ")+1)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = dataLines(monthsData, func(n int, line string) error {
+		if line == "" || line[0] == '#' {
+			return nil
+		}
+		f := strings.Fields(line)
+		m, err := strconv.Atoi(f[0])
+		if err != nil || m < 1 || m > 12 || len(f) < 2 {
+			return fmt.Errorf("months.txt:%d: want <month number> <name>...", n)
+		}
+		for _, name := range f[1:] {
+			lx.months[strings.TrimSuffix(name, ".")] = m
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = dataLines(zonesData, func(n int, line string) error {
+		if line == "" || line[0] == '#' {
+			return nil
+		}
+		f := strings.Fields(line)
+		if len(f) != 2 {
+			return fmt.Errorf("zones.txt:%d: want <abbreviation> <offset>", n)
+		}
+		off, us := f[1], false
+		if strings.HasPrefix(off, "us:") {
+			off, us = off[3:], true
+		}
+		sec, ok := parseOffset(off)
+		if !ok {
+			return fmt.Errorf("zones.txt:%d: bad offset %q", n, f[1])
+		}
+		lx.zones[f[0]] = zoneOffset{offset: sec, us: us}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = dataLines(dateLabelsData, func(n int, line string) error {
+		if line == "" || line[0] == '#' {
+			return nil
+		}
+		kind, rest, _ := strings.Cut(line, " ")
+		role := map[string]dateRole{"published": rolePublished, "updated": roleUpdated}[kind]
+		p := phrase(rest)
+		if role == roleNone || p == "" {
+			return fmt.Errorf("datelabels.txt:%d: want <published|updated> <phrase>", n)
+		}
+		lx.labels[p] = role
+		lx.maxPhrase = max(lx.maxPhrase, strings.Count(p, " ")+1)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = dataLines(outletsData, func(n int, line string) error {
+		if line == "" || line[0] == '#' {
+			return nil
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 2 || f[0] == "" || len(f[1]) != 2 {
+			return fmt.Errorf("outlets.tsv:%d: want name<TAB>country[<TAB>aliases]", n)
+		}
+		o := outletInfo{Name: f[0], Country: f[1]}
+		lx.outlets[strings.ToLower(f[0])] = o
+		if len(f) > 2 {
+			for _, a := range strings.Split(f[2], "|") {
+				if a = strings.TrimSpace(a); a != "" {
+					lx.outlets[strings.ToLower(a)] = o
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return lx, nil
+}
+
+// parseOffset reads "+03:00" or "-05:30" as seconds east of UTC.
+func parseOffset(s string) (int, bool) {
+	if len(s) != 6 || (s[0] != '+' && s[0] != '-') || s[3] != ':' {
+		return 0, false
+	}
+	h, err1 := strconv.Atoi(s[1:3])
+	m, err2 := strconv.Atoi(s[4:6])
+	if err1 != nil || err2 != nil {
+		return 0, false
+	}
+	sec := h*3600 + m*60
+	if s[0] == '-' {
+		sec = -sec
+	}
+	return sec, true
+}
+
+// phraseWords splits s into lower-case words: runs of letters, digits and
+// apostrophes, with each other symbol ("©") a word of its own.
+func phraseWords(s string) []string {
+	var out []string
+	start := -1
+	flush := func(i int) {
+		if start >= 0 {
+			out = append(out, strings.ToLower(s[start:i]))
+			start = -1
+		}
+	}
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’':
+			if start < 0 {
+				start = i
+			}
+		case unicode.Is(unicode.So, r):
+			flush(i)
+			out = append(out, s[i:i+n])
+		default:
+			flush(i)
+		}
+		i += n
+	}
+	flush(len(s))
+	return out
+}
+
+// dateLabel returns the role named by the last date label in s.
+func (lx *textLexicon) dateLabel(s string) dateRole {
+	role := roleNone
+	lx.phrases(s, func(p string) {
+		if r, ok := lx.labels[p]; ok {
+			role = r
+		}
+	})
+	return role
+}
+
+// phrases calls f with every run of 1..maxPhrase consecutive lower-case
+// words of s, joined by one space.
+func (lx *textLexicon) phrases(s string, f func(string)) {
+	var wbuf [64]string
+	words := wbuf[:0]
+	for _, w := range phraseWords(s) {
+		if len(words) == cap(wbuf) {
+			break
+		}
+		words = append(words, w)
+	}
+	var b strings.Builder
+	for i := range words {
+		b.Reset()
+		for j := i; j < len(words) && j-i < lx.maxPhrase; j++ {
+			if j > i {
+				b.WriteByte(' ')
+			}
+			b.WriteString(words[j])
+			f(b.String())
+		}
+	}
+}
+
+// boilerplateHit reports whether s contains a boilerplate phrase, and
+// whether any phrase it contains is a strong one.
+func (lx *textLexicon) boilerplateHit(s string) (hit, strong bool) {
+	lx.phrases(s, func(p string) {
+		if st, ok := lx.boilerplate[p]; ok {
+			hit = true
+			strong = strong || st
+		}
+	})
+	return hit, strong
+}
+
+// outlet looks a name up in the outlet list.
+func (lx *textLexicon) outlet(name string) (outletInfo, bool) {
+	o, ok := lx.outlets[strings.ToLower(strings.TrimSpace(name))]
+	return o, ok
+}

@@ -1,0 +1,386 @@
+package extract
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"sitrep/news"
+)
+
+// headWindow is how many units above the body are read for metadata.
+const headWindow = 30
+
+// headLine is one unit above the body, as readHead sees it.
+type headLine struct {
+	text  string
+	span  news.RawSpan
+	dates []pageDate // offsets relative to text
+	date  bool       // the line is a date line: dates and a few words
+	rest  string     // a date line's words outside its dates
+}
+
+// readHead reads title, section, outlet, byline and dates from the units
+// above the body (units[:headEnd]) into a.Meta.
+func readHead(a *news.Article, lx *textLexicon, raw string, units []textUnit, headEnd int) {
+	from := max(0, headEnd-headWindow)
+	lines := make([]headLine, 0, headEnd-from)
+	for i := from; i < headEnd; i++ {
+		u := &units[i]
+		sp := news.RawSpan{Start: u.segs[0].Start, End: u.segs[len(u.segs)-1].End}
+		h := headLine{text: raw[sp.Start:sp.End], span: sp}
+		if (u.class != classFurniture || u.date) && u.runes <= 200 {
+			h.dates = findDates(lx, h.text)
+			if len(h.dates) > 0 {
+				h.rest = outsideDates(h.text, h.dates)
+				h.date = len(phraseWords(h.rest)) <= 8
+			}
+		}
+		if u.class == classFurniture && !u.date {
+			h.text = "" // never metadata
+		}
+		lines = append(lines, h)
+	}
+
+	// The page's own title line ("Title | Site"), when the crawler kept it
+	// first.
+	var pageTitle, site string
+	if from == 0 && len(lines) > 0 {
+		pageTitle, site = splitSiteTitle(lines[0].text)
+	}
+
+	// Title: the line the first line repeats, else the nearest title-like
+	// line above the body.
+	ti := -1
+	if pageTitle != "" {
+		for i := len(lines) - 1; i >= 1; i-- {
+			if lines[i].text == pageTitle {
+				ti = i
+				break
+			}
+		}
+	}
+	if ti < 0 {
+		for i := len(lines) - 1; i >= 0; i-- {
+			if titleLike(lines[i]) && !(i == 0 && site != "") {
+				ti = i
+				break
+			}
+		}
+	}
+	switch {
+	case ti >= 0:
+		a.Meta.Title, a.Meta.TitleSpan = lines[ti].text, lines[ti].span
+	case pageTitle != "":
+		a.Meta.Title = pageTitle
+		off := strings.Index(lines[0].text, pageTitle)
+		a.Meta.TitleSpan = news.RawSpan{Start: lines[0].span.Start + off, End: lines[0].span.Start + off + len(pageTitle)}
+	}
+
+	// Section: a short label right above the title.
+	if ti > 0 {
+		if s := lines[ti-1]; sectionLike(s) && !strings.EqualFold(s.text, site) {
+			if _, isOutlet := lx.outlet(s.text); !isOutlet {
+				a.Meta.Section, a.Meta.SectionSpan = s.text, s.span
+			}
+		}
+	}
+
+	// Outlet and byline: short lines near the title, and what date lines
+	// carry besides their dates.
+	near := func(i int) bool { return ti < 0 || (i >= ti-3 && i <= ti+4) }
+	for i, h := range lines {
+		if h.text == "" || i == ti {
+			continue
+		}
+		cand, span := h.text, h.span
+		if h.date {
+			cand = strings.Trim(h.rest, " ,|-–—•·/:()")
+			if off := strings.Index(h.text, cand); off >= 0 && cand != "" {
+				span = news.RawSpan{Start: h.span.Start + off, End: h.span.Start + off + len(cand)}
+			}
+		}
+		if cand == "" || len(phraseWords(cand)) > 8 {
+			continue
+		}
+		if by, off, ok := bylineName(cand); ok && a.Meta.Byline == "" && near(i) {
+			a.Meta.Byline = by
+			a.Meta.BylineSpan = news.RawSpan{Start: span.Start + off, End: span.Start + off + len(by)}
+			continue
+		}
+		if a.Meta.Outlet == "" && near(i) {
+			if o, ok := lx.outlet(cand); ok {
+				a.Meta.Outlet, a.Meta.OutletSpan = o.Name, span
+			} else if site != "" && strings.EqualFold(cand, site) && i > 0 {
+				a.Meta.Outlet, a.Meta.OutletSpan = cand, span
+			}
+		}
+	}
+	if a.Meta.Outlet == "" && site != "" {
+		a.Meta.Outlet = site
+		off := strings.LastIndex(lines[0].text, site)
+		a.Meta.OutletSpan = news.RawSpan{Start: lines[0].span.Start + off, End: lines[0].span.Start + off + len(site)}
+	}
+
+	readDates(a, lx, raw, units, lines, headEnd)
+}
+
+// readDates sets Published and Updated from the date lines above the body,
+// or, when there are none, from labelled dates in the lines below it.
+func readDates(a *news.Article, lx *textLexicon, raw string, units []textUnit, lines []headLine, headEnd int) {
+	type found struct {
+		d    pageDate
+		line news.RawSpan
+	}
+	var all []found
+	for _, h := range lines {
+		if !h.date {
+			continue
+		}
+		for _, d := range h.dates {
+			all = append(all, found{d, h.span})
+		}
+	}
+	if len(all) == 0 {
+		// Labelled dates at the foot of the article ("Published: …").
+		last := headEnd
+		for last < len(units) && units[last].class != classFurniture && last < headEnd+200 {
+			last++
+		}
+		for i := max(headEnd, 0); i < len(units) && i < last+10; i++ {
+			u := &units[i]
+			if u.runes > 120 || len(u.segs) != 1 {
+				continue
+			}
+			text := raw[u.segs[0].Start:u.segs[0].End]
+			for _, d := range findDates(lx, text) {
+				if d.role != roleNone {
+					all = append(all, found{d, u.segs[0]})
+				}
+			}
+		}
+	}
+	dates := make([]pageDate, len(all))
+	for i, f := range all {
+		dates[i] = f.d
+	}
+	country := ""
+	if o, ok := lx.outlet(a.Meta.Outlet); ok {
+		country = o.Country
+	} else {
+		country = urlCountry(a.Meta.URL)
+	}
+	order, basis := resolveOrder(dates, country, a.Meta.Language)
+
+	set := func(dst *news.DateTime, f found, what string) {
+		d := f.d
+		v := d.dt
+		if d.orderOpen {
+			switch order {
+			case MonthFirst:
+				v = d.alt
+			case OrderUnknown:
+				a.AddDiagnostic("extract", news.Warning, news.Span{}, "date-ambiguous",
+					fmt.Sprintf("%s date %q could be %s (day first) or %s (month first); nothing on the page decides it, read day first",
+						what, raw[f.line.Start+d.start:f.line.Start+d.end], d.dt.Time.Format("2 January 2006"), d.alt.Time.Format("2 January 2006")))
+			default:
+				_ = basis
+			}
+		}
+		v.Span = news.RawSpan{Start: f.line.Start + d.start, End: f.line.Start + d.end}
+		*dst = v
+	}
+	for _, f := range all {
+		switch {
+		case f.d.role == roleUpdated:
+			if a.Meta.Updated.IsZero() {
+				set(&a.Meta.Updated, f, "updated")
+			}
+		case a.Meta.Published.IsZero():
+			set(&a.Meta.Published, f, "published")
+		}
+	}
+	if a.Meta.Published.IsZero() && a.Meta.Updated.IsZero() {
+		a.AddDiagnostic("extract", news.Info, news.Span{}, "no-date", "the page states no publication date")
+	}
+}
+
+// urlCountry is the country of a URL's country-code top-level domain, ""
+// for generic domains.
+func urlCountry(u string) string {
+	p, err := url.Parse(u)
+	if err != nil || p.Hostname() == "" {
+		return ""
+	}
+	host := p.Hostname()
+	tld := host[strings.LastIndexByte(host, '.')+1:]
+	if len(tld) != 2 {
+		return ""
+	}
+	if tld == "uk" {
+		return "GB"
+	}
+	return strings.ToUpper(tld)
+}
+
+// outsideDates returns text with the date expressions cut out.
+func outsideDates(text string, ds []pageDate) string {
+	var b strings.Builder
+	prev := 0
+	for _, d := range ds {
+		b.WriteString(text[prev:d.start])
+		b.WriteByte(' ')
+		prev = d.end
+	}
+	b.WriteString(text[prev:])
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// splitSiteTitle splits a page title line "Title | Site" (or " - ", " – ",
+// " — ", " :: ") at its last separator, when the site part is short.
+func splitSiteTitle(s string) (title, site string) {
+	best := -1
+	sepLen := 0
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " · "} {
+		if i := strings.LastIndex(s, sep); i > best {
+			best, sepLen = i, len(sep)
+		}
+	}
+	if best <= 0 {
+		return "", ""
+	}
+	title, site = strings.TrimSpace(s[:best]), strings.TrimSpace(s[best+sepLen:])
+	if n := len(strings.Fields(site)); n == 0 || n > 5 || len(strings.Fields(title)) < 2 {
+		return "", ""
+	}
+	return title, site
+}
+
+// titleLike reports whether a head line could be the headline: a few
+// words, not a date line, not ending as a sentence with a full stop.
+func titleLike(h headLine) bool {
+	if h.text == "" || h.date || len(h.text) > 300 {
+		return false
+	}
+	n := len(phraseWords(h.text))
+	if n < 3 || n > 30 {
+		return false
+	}
+	if _, _, ok := bylineName(h.text); ok {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(h.text)
+	return last != '.' && last != ':' && last != ','
+}
+
+// sectionLike reports whether a head line could be a section label.
+func sectionLike(h headLine) bool {
+	if h.text == "" || h.date || len(h.text) > 80 {
+		return false
+	}
+	n := len(phraseWords(h.text))
+	if n < 1 || n > 6 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(h.text)
+	return last != '.' && last != '!' && last != '?' && last != ','
+}
+
+// bylinePrefixes open a byline, in the languages of stopwords.txt.
+var bylinePrefixes = []string{"By ", "BY ", "by ", "Written by ", "Автор: ", "Von ", "Par ", "Por ", "Di ", "Oleh "}
+
+// bylineName returns the name in a byline ("By Jane Doe, Reuters") and
+// its offset in s.
+func bylineName(s string) (string, int, bool) {
+	for _, p := range bylinePrefixes {
+		if !strings.HasPrefix(s, p) {
+			continue
+		}
+		rest := s[len(p):]
+		name := rest
+		if i := strings.IndexAny(name, "|•·\t"); i >= 0 {
+			name = name[:i]
+		}
+		name = strings.TrimRight(name, " ,;-–—")
+		if name == "" || len(strings.Fields(name)) > 8 {
+			return "", 0, false
+		}
+		r, _ := utf8.DecodeRuneInString(name)
+		if !unicode.IsUpper(r) {
+			return "", 0, false
+		}
+		return name, len(p), true
+	}
+	return "", 0, false
+}
+
+// findDateline returns the span of a wire dateline at the start of text:
+// "MOSCOW, June 9 (Reuters) -", "KYIV, Ukraine (AP) —", "(Reuters) —".
+// The words before the dash must be capitalised (a place in capitals
+// first) or be an agency credit in parentheses.
+func findDateline(lx *textLexicon, text string) news.Span {
+	head := text
+	if i := strings.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	}
+	if len(head) > 160 {
+		head = head[:160]
+	}
+	dash, dashEnd := -1, -1
+	for _, sep := range []string{" - ", " — ", " – ", " -- ", "—", "–"} {
+		if i := strings.Index(head, sep); i > 0 && (dash < 0 || i < dash) {
+			dash = i
+			dashEnd = i + len(strings.TrimRight(sep, " "))
+		}
+	}
+	if dash < 0 || dash > 100 {
+		return news.Span{}
+	}
+	prefix := strings.TrimSpace(head[:dash])
+	if prefix == "" || strings.ContainsAny(prefix, "!?\"“”") {
+		return news.Span{}
+	}
+	credit := datelineAgency(prefix)
+	if credit != "" && strings.HasPrefix(prefix, "(") && strings.HasSuffix(prefix, ")") {
+		return news.Span{Start: 0, End: dashEnd}
+	}
+	first := true
+	for _, w := range strings.Fields(prefix) {
+		w = strings.Trim(w, ",()/")
+		if w == "" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if first {
+			if strings.ToUpper(w) != w || utf8.RuneCountInString(w) < 2 || !unicode.IsLetter(r) {
+				return news.Span{}
+			}
+			first = false
+			continue
+		}
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return news.Span{}
+		}
+	}
+	if first {
+		return news.Span{}
+	}
+	_ = lx
+	return news.Span{Start: 0, End: dashEnd}
+}
+
+// datelineAgency returns the credit in parentheses in a dateline
+// ("Reuters" in "MOSCOW, June 9 (Reuters) -"), or "".
+func datelineAgency(s string) string {
+	i := strings.IndexByte(s, '(')
+	if i < 0 {
+		return ""
+	}
+	j := strings.IndexByte(s[i:], ')')
+	if j < 0 {
+		return ""
+	}
+	return strings.TrimSpace(s[i+1 : i+j])
+}
