@@ -1,14 +1,13 @@
-//go:build ignore
-
 // mkmeantime rebuilds the plain texts of the MEANTIME (Wikinews) articles
 // that the quote gold set annotates, from the corpus's token files.
 //
-//	go run ./internal/quote/testdata/gold/mkmeantime.go ../shared/eval/meantime DOCID... > texts.jsonl
+//	go run ./internal/quote/gold/mkmeantime ../shared/eval/meantime DOCID... > internal/quote/gold/meantime.jsonl
 //
 // The corpus keeps tokens and sentences but no paragraphs and no original
 // spacing, so the text is detokenised: the title, the date line and the body
-// (one paragraph per blank-line-separated block: title, date, body), “
-// and ” become curly quotation marks. Output: one JSON object a line,
+// (one paragraph per blank-line-separated block: title, date, body), and
+// the corpus's opening and closing quote tokens (two backquotes, two
+// apostrophes) become curly quotation marks. Output: one JSON object a line,
 // {"doc","source","text"}.
 package main
 
