@@ -103,6 +103,11 @@ type Event struct {
 	DateFrom      string    `json:"date_from,omitempty"`
 	// Casualties lists every toll of the event, Killed and Injured included.
 	Casualties []Casualty `json:"casualties,omitempty"`
+	// Intended is, for a promise, threat, refusal or demand that the text
+	// states as an intention ("will withdraw", "must return", "refused to
+	// meet"), the type of the event intended; the event itself is coded
+	// as PLOVER codes intentions: AGREE, THREATEN, REJECT or REQUEST.
+	Intended string `json:"intended,omitempty"`
 	// Content indexes Article.Events for the event an ACCUSE, DENY or
 	// REQUEST is about ("accused the coalition of bombing…"); -1 when none.
 	Content int `json:"content"`

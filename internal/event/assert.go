@@ -135,17 +135,17 @@ func (r *reader) assert(p *pending, ps []pending) {
 	} else {
 		p.assert = r.assertAt(p.trig)
 	}
-	if how, cue := r.modality(p.trig); how != "" {
-		if !(how == "negated" && p.assert.How == "denied") {
-			p.assert.How = how
-			p.assert.Cue = cue
-		}
+	how, scope, cue := r.modality(p.head)
+	if how != "" && !(how == "negated" && p.assert.How == "denied") {
+		p.assert.How = how
+		p.assert.Cue = cue
+		p.modal = scope
 	}
 }
 
 // modality looks back from the trigger at word i for words that say the
 // event did not, will, or may happen.
-func (r *reader) modality(i int) (string, news.Span) {
+func (r *reader) modality(i int) (how, scope string, cue news.Span) {
 	ws := r.ws
 	start := r.clauseStart(i)
 	for j := i - 1; j >= start; j-- {
@@ -154,30 +154,35 @@ func (r *reader) modality(i int) (string, news.Span) {
 				continue
 			}
 			end := j + len(m.words)
-			cue := news.Span{Start: ws[j].span.Start, End: ws[end-1].span.End}
+			cue = news.Span{Start: ws[j].span.Start, End: ws[end-1].span.End}
 			switch m.scope {
 			case "aux":
 				if r.onlyFillers(end, i) {
-					return m.how, cue
+					if m.how == "negated" && end-len(m.words) > 0 && intentAux[ws[j-1].low] {
+						return m.how, "to", cue // "will not", "would not": a refusal
+					}
+					return m.how, m.scope, cue
 				}
-			case "to":
+			case "to", "adj":
 				if end < i && ws[end].low == "to" && r.within(end+1, i, 3) {
-					return m.how, cue
+					return m.how, m.scope, cue
 				}
 				if end < i && r.within(end, i, 4) && ws[i-1].low == "to" {
-					return m.how, cue
+					return m.how, m.scope, cue
 				}
 			case "ing":
 				if r.within(end, i, 4) {
-					return m.how, cue
+					return m.how, m.scope, cue
 				}
 			case "clause":
-				return m.how, cue
+				return m.how, m.scope, cue
 			}
 		}
 	}
-	return "", news.Span{}
+	return "", "", news.Span{}
 }
+
+var intentAux = set("will", "would", "shall", "'ll")
 
 func (r *reader) onlyFillers(from, to int) bool {
 	if to-from > 3 {

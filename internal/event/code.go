@@ -12,13 +12,17 @@ func (r *reader) code(sp news.Span) {
 		return
 	}
 	for k := range cands {
+		if k > 0 {
+			pc := &cands[k-1]
+			cands[k].afterVerb = pc.i+pc.n == cands[k].i && pc.chosen != nil && pc.chosen.verb && pc.chosen.kind != kindCasualty
+		}
 		r.choose(&cands[k])
 	}
 	// Light verbs take the event noun after them: "carried out a strike".
 	lightOf := map[int]int{} // cand index of noun → cand index of light verb
 	for k := range cands {
 		c := &cands[k]
-		if c.chosen == nil || c.chosen.kind != kindLight {
+		if !isLight(c) {
 			continue
 		}
 		for m := k + 1; m < len(cands) && cands[m].i-(c.i+c.n) <= 4; m++ {
@@ -40,10 +44,11 @@ func (r *reader) code(sp news.Span) {
 		if e == nil || !isPlover(e.kind) {
 			continue
 		}
-		p := pending{c: c, e: e, trig: c.i, trigEnd: c.i + c.n, src: -1, tgt: -1, srcAt: -1, parent: -1, content: -1}
+		p := pending{c: c, e: e, trig: c.i, head: c.i, trigEnd: c.i + c.n, src: -1, tgt: -1, srcAt: -1, parent: -1, content: -1, objOf: -1}
 		if lk, ok := lightOf[k]; ok {
 			lv := &cands[lk]
 			p.voice = "light"
+			p.head = lv.i
 			p.src, p.srcAt, p.passive = r.verbSubject(lv.i, lv.n, lv.chosen.form, ps, prevVerbal)
 			tgt, by := r.nounArgs(c.i + c.n)
 			p.tgt = tgt
@@ -73,6 +78,10 @@ func (r *reader) code(sp news.Span) {
 			prevVerbal = len(ps)
 		} else {
 			p.voice = "nominal"
+			// "cancelled a planned visit": the noun is what the verb acts on.
+			if prevVerbal >= 0 && ps[prevVerbal].parent < 0 && r.nounGap(ps[prevVerbal].trigEnd, c.i) && ps[prevVerbal].content < 0 {
+				p.objOf = prevVerbal
+			}
 			p.src, p.tgt = r.nounPossessor(c.i), -1
 			tgt, by := r.nounArgs(c.i + c.n)
 			p.tgt = tgt
@@ -88,15 +97,18 @@ func (r *reader) code(sp news.Span) {
 			p.tgt = -1
 		}
 		ps = append(ps, p)
+		if p.objOf >= 0 {
+			ps[p.objOf].content = len(ps) - 1
+		}
 	}
 	// Content: "accused X of bombing Y", "urged X to stop Y".
 	for k := range ps {
 		p := &ps[k]
-		if !p.e.of && !p.e.to {
+		if !p.e.of && !p.e.to && p.e.kind != "REQUEST" || !p.verbal {
 			continue
 		}
 		link := "of"
-		if p.e.to {
+		if p.e.to || p.e.kind == "REQUEST" {
 			link = "to"
 		}
 		end := r.clauseEnd(p.trigEnd)
@@ -106,6 +118,11 @@ func (r *reader) code(sp news.Span) {
 				at = j
 				break
 			}
+		}
+		// "demanded that X withdraw": the content is the that-clause.
+		if at < 0 && p.e.kind == "REQUEST" && p.trigEnd < len(ws) && ws[p.trigEnd].low == "that" {
+			at = p.trigEnd
+			end = r.clauseEnd(at + 1)
 		}
 		if at < 0 {
 			continue
@@ -156,6 +173,9 @@ func (r *reader) code(sp news.Span) {
 	// Assertion.
 	for k := range ps {
 		r.assert(&ps[k], ps)
+	}
+	for k := range ps {
+		r.intent(&ps[k])
 	}
 	// Tolls.
 	ps = r.tolls(cands, ps)
@@ -312,4 +332,68 @@ func (r *reader) clauseEnd(i int) int {
 		}
 	}
 	return len(r.ws)
+}
+
+// intent codes an event the text states as an intention the way PLOVER
+// (after CAMEO) codes it: a promised or offered cooperative act is an
+// AGREE, an announced or conditional hostile one a THREATEN, a refused
+// cooperative one a REJECT, one the subject "must" do a REQUEST by whoever
+// says so. The content of an accusation or request keeps its type.
+func (r *reader) intent(p *pending) {
+	if p.parent >= 0 {
+		return
+	}
+	orig := p.e.kind
+	code, _ := r.s.ont.Lookup(orig, p.e.mode)
+	coop := code.Quad == 1 || code.Quad == 2
+	speech := orig == "REQUEST" || orig == "THREATEN" || orig == "ACCUSE" || orig == "REJECT"
+	switch how := p.assert.How; {
+	case how == "obliged":
+		if speech {
+			return
+		}
+		p.recode = "REQUEST"
+		p.tgt = p.src
+		p.src = p.assert.Speaker
+		if p.src == p.tgt {
+			p.src = -1
+		}
+	case how == "negated" && p.modal == "to":
+		if coop && orig != "REJECT" {
+			p.recode = "REJECT"
+		}
+	case (how == "future" || how == "hypothetical") && p.modal != "clause" && p.modal != "ing":
+		if speech || orig == "AGREE" {
+			return
+		}
+		if !coop || r.conditionalAfter(p.trigEnd) {
+			p.recode = "THREATEN"
+		} else {
+			p.recode = "AGREE"
+		}
+	}
+}
+
+// conditionalAfter reports whether an "unless" clause follows word i in
+// the sentence: "will withdraw unless…" is a threat.
+func (r *reader) conditionalAfter(i int) bool {
+	for j := i; j < len(r.ws); j++ {
+		if r.ws[j].low == "unless" {
+			return true
+		}
+	}
+	return false
+}
+
+// isLight reports whether a candidate can be a light verb in its place.
+func isLight(c *cand) bool {
+	if c.chosen != nil && !c.chosen.verb {
+		return false
+	}
+	for _, e := range c.entries {
+		if e.kind == kindLight {
+			return true
+		}
+	}
+	return false
 }

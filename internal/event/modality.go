@@ -26,7 +26,7 @@ func parseModality(src string) (map[string][]modal, error) {
 			return nil, fmt.Errorf("modality.tsv:%d: %d fields, want 3", n+1, len(f))
 		}
 		switch f[2] {
-		case "aux", "to", "ing", "clause":
+		case "aux", "to", "ing", "adj", "clause":
 		default:
 			return nil, fmt.Errorf("modality.tsv:%d: unknown scope %q", n+1, f[2])
 		}

@@ -34,7 +34,9 @@ type cand struct {
 	i, n    int
 	entries []*entry
 	chosen  *entry // the reading chosen in context; nil when none
-	used    bool   // taken by a light verb
+	// afterVerb: the word before is a verb reading of another candidate.
+	afterVerb bool
+	used      bool // taken by a light verb
 }
 
 // pending is an event found in the current sentence before it is written.
@@ -44,14 +46,17 @@ type pending struct {
 	voice    string
 	trig     int // first word of the trigger
 	trigEnd  int
+	head     int // the verb whose modality counts: the light verb of a light event
+	objOf    int // index in pendings of the verb this noun is the object of; -1
 	src, tgt int // mention indexes; -1
 	srcAt    int // word index of the source mention; -1
 	passive  bool
 	verbal   bool
 	assert   news.Assertion
-	assertOK bool // set by a parent (content of ACCUSE/REQUEST)
-	parent   int  // index in pendings of the ACCUSE/REQUEST it is the content of; -1
-	content  int  // index in pendings of its content; -1
+	modal    string // scope of the modality that set assert.How: aux, to, adj, ing, clause
+	recode   string // the PLOVER type of the intention when the event is intended
+	parent   int    // index in pendings of the ACCUSE/REQUEST it is the content of; -1
+	content  int    // index in pendings of its content; -1
 	toll     []news.Casualty
 	drop     bool
 }
@@ -149,11 +154,15 @@ func (r *reader) choose(c *cand) {
 		next = ws[c.i+c.n].low
 	}
 	switch {
+	case c.afterVerb && n != nil:
+		c.chosen = n // "lift ban": the object of a verb
+	case c.afterVerb && v.form == formBase:
+		c.chosen = nil
 	case v == nil:
 		c.chosen = n
 	case n == nil:
 		c.chosen = v
-		if nounContext[prev] && !verbContext[prev] && v.form == formBase {
+		if nounContext[prev] && !verbContext[prev] && (v.form == formBase || v.form == formS) {
 			c.chosen = nil // "the attack" read as a noun we do not have
 		}
 	case verbContext[prev]:
@@ -283,7 +292,7 @@ func (r *reader) object(i, limit int) (tgt, by int) {
 			}
 			continue
 		}
-		if w.punct && w.low == "," && tgt >= 0 {
+		if w.punct && w.low == "," {
 			break
 		}
 	}

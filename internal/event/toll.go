@@ -88,7 +88,7 @@ func (r *reader) tolls(cands []cand, ps []pending) []pending {
 				e = x
 			}
 		}
-		p := pending{c: c, e: e, trig: c.i, trigEnd: c.i + c.n, src: -1, tgt: -1, srcAt: -1, parent: -1, content: -1, voice: "passive", verbal: true}
+		p := pending{c: c, e: e, trig: c.i, head: c.i, objOf: -1, trigEnd: c.i + c.n, src: -1, tgt: -1, srcAt: -1, parent: -1, content: -1, voice: "passive", verbal: true}
 		p.assert = cas.Assert
 		p.toll = append(p.toll, cas)
 		ps = append(ps, p)

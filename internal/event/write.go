@@ -16,6 +16,11 @@ func (r *reader) write(sp news.Span, p *pending) news.Event {
 		Assert: p.assert, Voice: p.voice, Content: -1,
 		SourceArg: r.arg(p.src), TargetArg: r.arg(p.tgt),
 	}
+	if p.recode != "" {
+		ev.Intended, ev.Type, ev.Mode = ev.Type, p.recode, ""
+		ev.Source, ev.Target = p.src, p.tgt
+		ev.SourceArg, ev.TargetArg = r.arg(p.src), r.arg(p.tgt)
+	}
 	if code, ok := r.s.ont.Lookup(ev.Type, ev.Mode); ok {
 		ev.CAMEO, ev.CAMEORoot, ev.CAMEOBase = code.CAMEO, code.Root(), code.Base()
 		ev.QuadClass, ev.Goldstein = code.Quad, code.Goldstein
@@ -33,8 +38,11 @@ func (r *reader) write(sp news.Span, p *pending) news.Event {
 	if p.tgt >= 0 {
 		conf += 0.2
 	}
-	if p.verbal {
+	if p.verbal || p.voice == "light" {
 		conf += 0.1
+	}
+	if p.trig > 0 && ws[p.trig-1].low == "to" {
+		conf -= 0.05 // a purpose clause: "staged protests to demand…"
 	}
 	if p.e.weak {
 		conf -= 0.2
