@@ -32,7 +32,7 @@ var noEntry entry
 
 // is reports whether token k is the word w (w in lower case).
 func (p *parser) is(k int, w string) bool {
-	if k < 0 || k >= len(p.t) || p.t[k].kind != kWord {
+	if k < 0 || k >= len(p.t) || p.kind(k) != kWord {
 		return false
 	}
 	return strings.EqualFold(p.text[p.t[k].start:p.t[k].end], w)
@@ -50,12 +50,12 @@ func (p *parser) isAny(k int, ws ...string) bool {
 
 // punct reports whether token k is the one-byte mark c.
 func (p *parser) punct(k int, c byte) bool {
-	return k >= 0 && k < len(p.t) && p.t[k].kind == kPunct && p.text[p.t[k].start] == c
+	return k >= 0 && k < len(p.t) && p.kind(k) == kPunct && p.text[p.t[k].start] == c
 }
 
 // dash reports whether token k is a hyphen or an en or em dash.
 func (p *parser) dash(k int) bool {
-	if k < 0 || k >= len(p.t) || p.t[k].kind != kPunct {
+	if k < 0 || k >= len(p.t) || p.kind(k) != kPunct {
 		return false
 	}
 	s := p.text[p.t[k].start:p.t[k].end]
@@ -67,21 +67,32 @@ func (p *parser) adj(k int) bool { return k > 0 && k < len(p.t) && !p.t[k].sp }
 
 // num returns the value of the digit run at k with nd digits.
 func (p *parser) num(k int) (v, nd int, ok bool) {
-	if k < 0 || k >= len(p.t) || p.t[k].kind != kDigit || p.t[k].val < 0 {
+	if k < 0 || k >= len(p.t) || p.kind(k) != kDigit || p.t[k].val < 0 {
 		return 0, 0, false
 	}
 	return p.t[k].val, p.t[k].end - p.t[k].start, true
 }
 
+// kind returns the kind of token k, 0 when k is out of range.
+func (p *parser) kind(k int) byte {
+	if k < 0 || k >= len(p.t) {
+		return 0
+	}
+	return p.t[k].kind
+}
+
+// upper reports whether token k is a capitalised word.
+func (p *parser) upper(k int) bool { return k >= 0 && k < len(p.t) && p.t[k].upper }
+
 // word reports whether token k is a word.
-func (p *parser) word(k int) bool { return k >= 0 && k < len(p.t) && p.t[k].kind == kWord }
+func (p *parser) word(k int) bool { return k >= 0 && k < len(p.t) && p.kind(k) == kWord }
 
 // find returns every time expression of the text, in order, without
 // overlaps.
 func (p *parser) find(out []found) []found {
 	for k := 0; k < len(p.t); {
 		f, ok := p.match(k)
-		if !ok {
+		if !ok || f.end <= k || f.end > len(p.t) {
 			k++
 			continue
 		}
@@ -234,6 +245,9 @@ func (s spec) theOK() bool {
 
 // core tries the rules at k, longest match first wins.
 func (p *parser) core(k int) (found, bool) {
+	if k < 0 || k >= len(p.t) {
+		return found{}, false
+	}
 	var best found
 	ok := false
 	try := func(end int, s spec) {
@@ -310,7 +324,7 @@ func (p *parser) numericDate(k int) (int, spec) {
 		return -1, spec{}
 	}
 	sep := p.text[p.t[k+1].start]
-	if p.t[k+1].kind != kPunct || (sep != '-' && sep != '/' && sep != '.') || !p.punct(k+3, sep) {
+	if p.kind(k+1) != kPunct || (sep != '-' && sep != '/' && sep != '.') || !p.punct(k+3, sep) {
 		return -1, spec{}
 	}
 	b, nb, ok1 := p.num(k + 2)
@@ -319,8 +333,8 @@ func (p *parser) numericDate(k int) (int, spec) {
 		return -1, spec{}
 	}
 	// No more digits glued on: "1.2.3.4" is a version, not a date.
-	if (p.adj(k+5) && (p.t[k+5].kind == kDigit || p.punct(k+5, sep) && p.adj(k+6) && p.t[k+6].kind == kDigit)) ||
-		(k > 0 && p.adj(k) && (p.t[k-1].kind != kPunct || p.punct(k-1, sep))) {
+	if (p.adj(k+5) && (p.kind(k+5) == kDigit || p.punct(k+5, sep) && p.adj(k+6) && p.kind(k+6) == kDigit)) ||
+		(k > 0 && p.adj(k) && (p.kind(k-1) != kPunct || p.punct(k-1, sep))) {
 		return -1, spec{}
 	}
 	var s spec
@@ -366,7 +380,7 @@ func (p *parser) hhmm(k int) (h, mi, end int, ok bool) {
 		}
 	}
 	// "3:1:2" or "1:30.5" are not clock times.
-	if p.adj(end) && (p.punct(end, ':') || p.punct(end, '.') && p.adj(end+1) && p.t[end+1].kind == kDigit) {
+	if p.adj(end) && (p.punct(end, ':') || p.punct(end, '.') && p.adj(end+1) && p.kind(end+1) == kDigit) {
 		return 0, 0, 0, false
 	}
 	return h, mi, end, true
@@ -413,7 +427,7 @@ func (p *parser) clock(k int) (int, spec) {
 		_ = v
 		return -1, spec{} // a bare number is no time
 	}
-	if tz := p.e(end).tz; tz != "" && p.t[end].upper {
+	if tz := p.e(end).tz; tz != "" && p.upper(end) {
 		if tz == "Z" {
 			s.tz = "Z"
 		}
@@ -454,7 +468,7 @@ func (p *parser) dateOnly(k int) (int, spec) {
 // ampm reads a.m., am, p.m., pm after token k's predecessor and returns
 // the token after it.
 func (p *parser) ampm(k int) (end int, pm, ok bool) {
-	if k >= len(p.t) || p.t[k].kind != kWord {
+	if k >= len(p.t) || p.kind(k) != kWord {
 		return 0, false, false
 	}
 	w := p.text[p.t[k].start:p.t[k].end]
@@ -487,7 +501,7 @@ func (p *parser) dayNum(k int) (d, end int, ok bool) {
 		end++
 	}
 	// "June 8:30", "June 8.5", "May 5%" are not days.
-	if p.adj(end) && (p.punct(end, ':') || p.punct(end, '%') || p.punct(end, '.') && p.adj(end+1) && p.t[end+1].kind == kDigit || p.punct(end, ',') && p.adj(end+1) && p.t[end+1].kind == kDigit) {
+	if p.adj(end) && (p.punct(end, ':') || p.punct(end, '%') || p.punct(end, '.') && p.adj(end+1) && p.kind(end+1) == kDigit || p.punct(end, ',') && p.adj(end+1) && p.kind(end+1) == kDigit) {
 		return 0, 0, false
 	}
 	return d, end, true
@@ -499,7 +513,7 @@ func (p *parser) yearNum(k int) (int, bool) {
 	if !ok || nd != 4 || y < 1000 || y > 2999 {
 		return 0, false
 	}
-	if p.adj(k+1) && (p.t[k+1].kind == kDigit || p.t[k+1].kind == kWord || p.punct(k+1, '%')) {
+	if p.adj(k+1) && (p.kind(k+1) == kDigit || p.kind(k+1) == kWord || p.punct(k+1, '%')) {
 		return 0, false
 	}
 	return y, true
@@ -509,7 +523,7 @@ func (p *parser) yearNum(k int) (int, bool) {
 // token after it; abbreviated reports a short form.
 func (p *parser) monthName(k int) (m, end int, abbreviated bool) {
 	e := p.e(k)
-	if e.month == 0 || !p.t[k].upper {
+	if e.month == 0 || !p.upper(k) {
 		return 0, -1, false
 	}
 	end = k + 1
@@ -577,7 +591,7 @@ func (p *parser) withClock(end int, s spec) (int, spec) {
 			}
 			end = e3
 		}
-		if tz := p.e(end).tz; tz != "" && p.word(end) && p.t[end].upper {
+		if tz := p.e(end).tz; tz != "" && p.word(end) && p.upper(end) {
 			if tz == "Z" {
 				s.tz = "Z"
 			}
@@ -616,7 +630,7 @@ func (p *parser) dayMonth(k int) (int, spec) {
 // "Friday morning".
 func (p *parser) weekdayDate(k int) (int, spec) {
 	e := p.e(k)
-	if !p.t[k].upper {
+	if !p.upper(k) {
 		return -1, spec{}
 	}
 	end := k + 1
@@ -803,7 +817,7 @@ func (p *parser) relative(k int) (int, spec) {
 		}
 		s.rel, s.unit, s.fromRef = true, u, fromRef
 		return j + 1, s
-	case ne.weekday != 0 && p.t[j].upper && p.t[j].end-p.t[j].start > 4:
+	case ne.weekday != 0 && p.upper(j) && p.t[j].end-p.t[j].start > 4:
 		if !p.isAny(k, "last", "next", "this", "past", "coming") {
 			return -1, spec{}
 		}
@@ -817,7 +831,7 @@ func (p *parser) relative(k int) (int, spec) {
 			end++
 		}
 		return end, s
-	case ne.month != 0 && p.t[j].upper:
+	case ne.month != 0 && p.upper(j):
 		if !p.isAny(k, "last", "next", "this", "past", "coming") {
 			return -1, spec{}
 		}
@@ -835,7 +849,7 @@ func (p *parser) relative(k int) (int, spec) {
 			s.off = 0
 		}
 		return j + 1, s
-	case ne.num != 0 || p.t[j].kind == kDigit || ne.vague:
+	case ne.num != 0 || p.kind(j) == kDigit || ne.vague:
 		if !p.isAny(k, "past", "last", "next", "coming", "previous", "following", "first") {
 			return -1, spec{}
 		}
@@ -961,7 +975,7 @@ func (p *parser) rate(k int) bool {
 	if k < 0 || k >= len(p.t) {
 		return false
 	}
-	return p.t[k].kind == kDigit || p.punct(k, '%') || p.isAny(k, "times", "once", "twice", "thrice", "million", "billion", "thousand", "trillion", "percent", "cents", "dollars", "euros", "pounds", "hour")
+	return p.kind(k) == kDigit || p.punct(k, '%') || p.isAny(k, "times", "once", "twice", "thrice", "million", "billion", "thousand", "trillion", "percent", "cents", "dollars", "euros", "pounds", "hour")
 }
 
 // quantity reads the count before a unit: digits, number words
@@ -970,16 +984,16 @@ func (p *parser) rate(k int) bool {
 func (p *parser) quantity(k int) (n int, half, vague bool, end int, ok bool) {
 	e := p.e(k)
 	switch {
-	case p.t[k].kind == kDigit:
+	case p.kind(k) == kDigit:
 		v, nd, _ := p.num(k)
 		if nd > 4 || v <= 0 {
 			return 0, false, false, 0, false
 		}
 		// Not part of a bigger number or a money amount: "1,000", "$5", "2.5".
-		if p.adj(k) && (p.punct(k-1, '$') || p.punct(k-1, ',') || p.punct(k-1, '.') || p.t[k-1].kind == kWord) {
+		if p.adj(k) && (p.punct(k-1, '$') || p.punct(k-1, ',') || p.punct(k-1, '.') || p.kind(k-1) == kWord) {
 			return 0, false, false, 0, false
 		}
-		if p.adj(k+1) && (p.punct(k+1, ',') || p.punct(k+1, '.')) && p.adj(k+2) && k+2 < len(p.t) && p.t[k+2].kind == kDigit {
+		if p.adj(k+1) && (p.punct(k+1, ',') || p.punct(k+1, '.')) && p.adj(k+2) && k+2 < len(p.t) && p.kind(k+2) == kDigit {
 			if p.punct(k+1, '.') && p.t[k+2].end-p.t[k+2].start == 1 && p.t[k+2].val == 5 {
 				return v, true, false, k + 3, true
 			}
@@ -1109,7 +1123,7 @@ func (p *parser) ordinal(k int) (int, spec) {
 			s.y, j = y, j+1
 		}
 		return j, s
-	case p.t[k].kind == kDigit:
+	case p.kind(k) == kDigit:
 		v, nd, _ := p.num(k)
 		if nd > 2 || !p.adj(k+1) || !p.isAny(k+1, "st", "nd", "rd", "th") {
 			return -1, spec{}
@@ -1227,7 +1241,7 @@ func (p *parser) set(k int) (int, spec) {
 		s.lit = e.set
 		return k + 1, s
 	case e.weekdays != 0:
-		if !p.t[k].upper {
+		if !p.upper(k) {
 			return -1, spec{}
 		}
 		s.lit = "XXXX-WXX-" + itoa(e.weekdays)
@@ -1244,7 +1258,7 @@ func (p *parser) set(k int) (int, spec) {
 		}
 		ne := p.e(j)
 		switch {
-		case ne.weekday != 0 && p.t[j].upper && !p.is(k, "per"):
+		case ne.weekday != 0 && p.upper(j) && !p.is(k, "per"):
 			s.lit = "XXXX-WXX-" + itoa(ne.weekday)
 			end := j + 1
 			if pod := p.e(end).pod; pod != "" {
@@ -1258,7 +1272,7 @@ func (p *parser) set(k int) (int, spec) {
 		case ne.unit != "" && p.word(j):
 			s.lit = durationValue(1, false, ne.unit)
 			return j + 1, s
-		case ne.num != 0 || p.t[j].kind == kDigit:
+		case ne.num != 0 || p.kind(j) == kDigit:
 			if p.is(k, "per") {
 				return -1, spec{}
 			}
@@ -1276,7 +1290,7 @@ func (p *parser) set(k int) (int, spec) {
 // year reads a year standing alone ("in 2015"), a decade ("the 1990s",
 // "the '90s").
 func (p *parser) year(k int) (int, spec) {
-	if p.t[k].kind == kPunct {
+	if p.kind(k) == kPunct {
 		// '90s
 		v, nd, ok := p.num(k + 1)
 		if !ok || nd != 2 || !p.adj(k+1) || !p.adj(k+2) || !p.is(k+2, "s") || v%10 != 0 {
@@ -1294,7 +1308,7 @@ func (p *parser) year(k int) (int, spec) {
 	}
 	if p.adj(k) && k > 0 {
 		prev := p.text[p.t[k-1].start:p.t[k-1].end]
-		yearRange := p.dash(k-1) && k > 1 && p.t[k-2].kind == kDigit && p.t[k-2].end-p.t[k-2].start == 4
+		yearRange := p.dash(k-1) && k > 1 && p.kind(k-2) == kDigit && p.t[k-2].end-p.t[k-2].start == 4
 		switch {
 		case yearRange, p.dash(k-1) && p.isAny(k-2, "mid", "early", "late"):
 		case prev == "(" || prev == "[" || prev == "\"" || prev == "'" || prev == "“" || prev == "‘":
@@ -1306,11 +1320,11 @@ func (p *parser) year(k int) (int, spec) {
 	if p.is(k+1, "s") && p.adj(k+1) && y%10 == 0 {
 		return k + 2, spec{decade: y / 10}
 	}
-	if p.adj(k+1) && (p.t[k+1].kind == kDigit || p.t[k+1].kind == kWord || p.punct(k+1, '%') ||
-		(p.punct(k+1, ',') || p.punct(k+1, '.') || p.punct(k+1, ':') || p.punct(k+1, '/')) && p.adj(k+2) && k+2 < len(p.t) && p.t[k+2].kind == kDigit) {
+	if p.adj(k+1) && (p.kind(k+1) == kDigit || p.kind(k+1) == kWord || p.punct(k+1, '%') ||
+		(p.punct(k+1, ',') || p.punct(k+1, '.') || p.punct(k+1, ':') || p.punct(k+1, '/')) && p.adj(k+2) && k+2 < len(p.t) && p.kind(k+2) == kDigit) {
 		return -1, spec{}
 	}
-	if p.dash(k+1) && p.adj(k+1) && p.adj(k+2) && k+2 < len(p.t) && p.t[k+2].kind == kDigit && p.t[k+2].end-p.t[k+2].start != 4 {
+	if p.dash(k+1) && p.adj(k+1) && p.adj(k+2) && k+2 < len(p.t) && p.kind(k+2) == kDigit && p.t[k+2].end-p.t[k+2].start != 4 {
 		return -1, spec{} // "2008-09", "2017-06-…" not a year alone
 	}
 	if p.isAny(k+1, "percent", "per") || p.isAny(k-1, "no", "number", "nos") {

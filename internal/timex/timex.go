@@ -24,6 +24,7 @@ import (
 	"fmt"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"sitrep/news"
 )
@@ -59,6 +60,10 @@ func (s *Stage) Apply(a *news.Article) error {
 	a.Times = nil
 	if a.Text == "" {
 		return nil
+	}
+	if !utf8.ValidString(a.Text) {
+		a.AddDiagnostic("timex", news.Warning, news.Span{}, "text-not-utf8",
+			"text is not valid UTF-8: times at broken characters are dropped")
 	}
 	anchor, ok := anchorOf(a, lx)
 	a.Times = annotate(a, lx, anchor, ok)
@@ -145,6 +150,9 @@ func annotate(a *news.Article, lx lexicon, anchor time.Time, hasAnchor bool) []n
 			s.off = 0
 		}
 		span := news.Span{Start: toks[m.start].start, End: toks[m.end-1].end}
+		if news.CheckSpan(a.Text, span) != nil {
+			continue // only in text that is not UTF-8
+		}
 		base := f.anchor
 		if s.fromRef && f.hasRef {
 			base = f.ref
