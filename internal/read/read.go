@@ -1,14 +1,20 @@
-// Package read finds articles where they are stored: files, directories,
-// standard input, gzip-compressed files, and JSON Lines of articles.
+// Package read finds articles where they are stored: files, directories
+// (walked in lexical order, hidden entries skipped), standard input,
+// gzip-compressed data, HTML pages, RSS/RDF/Atom feeds, WARC web archives
+// (plain or gzip per record) and JSON Lines of articles.
 //
 // Every article comes out with its Original bytes (decompressed and decoded
-// to UTF-8), its Format, its Source and its content ID; the extract stage
-// does the rest. Kinds of input are told apart by their content, not only by
-// their file names.
+// to UTF-8, an HTML page's declared charset honoured), its Format, its
+// Source and its content ID; the extract stage does the rest. Kinds of
+// input are told apart by their content (magic numbers, first tokens),
+// never by file names alone: see Sniff.
 //
-// A problem with one input is an *Error that names the input and the
-// problem; reading goes on with the next input. Memory stays bounded: no
-// input larger than Options.MaxBytes is read, compressed or not.
+// A problem with one input, or with one record or item inside it, is an
+// *Error that names it ("path", "path#record3", "path:12") and the problem;
+// reading goes on with the next one. Memory stays bounded: a document read
+// whole (a page, a feed, one archive record) is capped at Options.MaxBytes
+// after decompression, and archives and JSON Lines are streamed, one record
+// at a time.
 package read
 
 import (
@@ -35,9 +41,22 @@ const DefaultMaxBytes = 64 << 20
 
 // Options configure reading.
 type Options struct {
-	// MaxBytes caps one input (one file, or one decompressed stream) in
-	// bytes; 0 means DefaultMaxBytes.
+	// MaxBytes caps one document (a page, a feed, a decompressed stream
+	// read whole, one record of an archive) in bytes; 0 means
+	// DefaultMaxBytes. Archives and JSON Lines are streamed record by
+	// record, so they may be larger as a whole.
 	MaxBytes int64
+
+	// Note, when not nil, receives what is worth telling but is not an
+	// error: "x.warc.gz: 12 records skipped (8 request, 4 non-HTML
+	// response)". Notes of one input come after its articles.
+	Note func(msg string)
+}
+
+func (o Options) note(format string, args ...any) {
+	if o.Note != nil {
+		o.Note(fmt.Sprintf(format, args...))
+	}
 }
 
 func (o Options) maxBytes() int64 {
@@ -62,6 +81,7 @@ var (
 	ErrEmpty    = errors.New("empty input")
 	ErrBinary   = errors.New("binary data, not text")
 	ErrTooLarge = errors.New("input too large")
+	ErrPDF      = errors.New("a PDF document, not an article page (PDF text is not extracted)")
 )
 
 // Articles yields the articles of every path in order: a directory is walked
@@ -75,7 +95,7 @@ func Articles(ctx context.Context, paths []string, stdin io.Reader, opt Options)
 				return
 			}
 			if p == "-" {
-				if !readStream(p, stdin, opt, yield) {
+				if !readStream(p, stdin, -1, opt, yield) {
 					return
 				}
 				continue
@@ -146,32 +166,98 @@ func readFile(path string, opt Options, yield func(*news.Article, error) bool) b
 		return yield(nil, &Error{path, cleanPathErr(err)})
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.Size() > opt.maxBytes() {
-		return yield(nil, &Error{path, fmt.Errorf("%w: %d bytes, over the limit of %d", ErrTooLarge, info.Size(), opt.maxBytes())})
+	size := int64(-1)
+	if info, err := f.Stat(); err == nil {
+		size = info.Size()
 	}
-	return readStream(path, f, opt, yield)
+	return readStream(path, f, size, opt, yield)
 }
 
-// readStream reads one input: decompresses it if gzip, then splits it into
-// articles by its kind.
-func readStream(name string, r io.Reader, opt Options, yield func(*news.Article, error) bool) bool {
-	data, err := slurp(r, opt.maxBytes())
+// sniffLen is how much of an input is looked at to tell its kind.
+const sniffLen = 4096
+
+// readStream reads one input of size bytes (-1 when unknown). It tells the
+// kind from the first bytes: a web archive (plain or gzip) and JSON Lines
+// are streamed record by record; a gzip stream is inflated as it is read,
+// capped at Options.MaxBytes; anything else is one document of at most
+// Options.MaxBytes, read whole and split by its kind.
+func readStream(name string, r io.Reader, size int64, opt Options, yield func(*news.Article, error) bool) bool {
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, err := br.Peek(sniffLen)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return yield(nil, &Error{name, cleanPathErr(err)})
+	}
+	if isGzip(head) {
+		if Sniff(gunzipHead(head)) == KindWARC {
+			return readWARC(name, br, opt, yield) // gzip per record, read by the WARC reader
+		}
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return yield(nil, &Error{name, fmt.Errorf("gzip: %w", err)})
+		}
+		defer zr.Close()
+		return readPlain(name, &capReader{r: zr, left: opt.maxBytes(), what: "gzip stream"}, -1, opt, yield)
+	}
+	return readPlain(name, br, size, opt, yield)
+}
+
+// readPlain reads one uncompressed input.
+func readPlain(name string, r io.Reader, size int64, opt Options, yield func(*news.Article, error) bool) bool {
+	br, ok := r.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReaderSize(r, 64<<10)
+	}
+	head, err := br.Peek(sniffLen)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return yield(nil, &Error{name, readErr(err)})
+	}
+	kind := Sniff(head)
+	switch kind {
+	case KindWARC:
+		return readWARC(name, br, opt, yield)
+	case KindJSONL:
+		return splitJSONL(name, br, yield)
+	case KindGzip:
+		return yield(nil, &Error{name, errors.New("gzip inside gzip: not read")})
+	case KindPDF:
+		return yield(nil, &Error{name, ErrPDF})
+	}
+	if size > opt.maxBytes() {
+		return yield(nil, &Error{name, fmt.Errorf("%w: %d bytes, over the limit of %d", ErrTooLarge, size, opt.maxBytes())})
+	}
+	data, err := slurp(br, opt.maxBytes())
 	if err != nil {
 		return yield(nil, &Error{name, err})
 	}
-	if isGzip(data) {
-		data, err = gunzip(data, opt.maxBytes())
-		if err != nil {
-			return yield(nil, &Error{name, err})
-		}
+	switch kind {
+	case KindFeed:
+		return readFeed(name, data, yield)
+	case KindHTML:
+		return yieldOne(name, data, news.FormatHTML, yield)
+	default:
+		return yieldOne(name, data, news.FormatText, yield)
 	}
-	return split(name, data, yield)
+}
+
+// readErr turns errors of reading into the package's words.
+func readErr(err error) error {
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return errors.New("gzip: truncated (unexpected end of data)")
+	}
+	var ce *capError
+	if errors.As(err, &ce) {
+		return err
+	}
+	if strings.HasPrefix(err.Error(), "gzip:") || strings.HasPrefix(err.Error(), "flate:") {
+		return err
+	}
+	return cleanPathErr(err)
 }
 
 func slurp(r io.Reader, max int64) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, max+1))
 	if err != nil {
-		return nil, cleanPathErr(err)
+		return nil, readErr(err)
 	}
 	if int64(len(data)) > max {
 		return nil, fmt.Errorf("%w: over the limit of %d bytes", ErrTooLarge, max)
@@ -181,35 +267,49 @@ func slurp(r io.Reader, max int64) ([]byte, error) {
 
 func isGzip(b []byte) bool { return len(b) >= 2 && b[0] == 0x1f && b[1] == 0x8b }
 
-func gunzip(b []byte, max int64) ([]byte, error) {
+// gunzipHead inflates what it can of the start of a gzip stream, to sniff
+// what the stream holds.
+func gunzipHead(b []byte) []byte {
 	zr, err := gzip.NewReader(bytes.NewReader(b))
 	if err != nil {
-		return nil, fmt.Errorf("gzip: %w", err)
+		return nil
 	}
-	out, err := io.ReadAll(io.LimitReader(zr, max+1))
-	if err != nil {
-		if errors.Is(err, io.ErrUnexpectedEOF) {
-			return nil, errors.New("gzip: truncated (unexpected end of data)")
-		}
-		return nil, fmt.Errorf("gzip: %w", err)
-	}
-	if int64(len(out)) > max {
-		return nil, fmt.Errorf("%w: gzip inflates to more than %d bytes", ErrTooLarge, max)
-	}
-	return out, nil
+	out := make([]byte, 512)
+	n, _ := io.ReadFull(zr, out)
+	return out[:n]
 }
 
-// split yields the articles of one decompressed input.
-func split(name string, data []byte, yield func(*news.Article, error) bool) bool {
-	switch Sniff(data) {
-	case KindJSONL:
-		return splitJSONL(name, data, yield)
-	case KindHTML:
-		return yieldOne(name, data, news.FormatHTML, yield)
-	default:
-		return yieldOne(name, data, news.FormatText, yield)
-	}
+// A capReader reads at most left bytes from r and then fails with a
+// *capError: a gzip bomb stops at the cap.
+type capReader struct {
+	r    io.Reader
+	left int64
+	what string
 }
+
+func (c *capReader) Read(p []byte) (int, error) {
+	if c.left <= 0 {
+		// One byte more tells a stream of exactly the cap from a longer one.
+		var one [1]byte
+		if n, _ := c.r.Read(one[:]); n > 0 {
+			return 0, &capError{c.what}
+		}
+		return 0, io.EOF
+	}
+	if int64(len(p)) > c.left {
+		p = p[:c.left]
+	}
+	n, err := c.r.Read(p)
+	c.left -= int64(n)
+	return n, err
+}
+
+type capError struct{ what string }
+
+func (e *capError) Error() string {
+	return fmt.Sprintf("%v: %s inflates past the limit", ErrTooLarge, e.what)
+}
+func (e *capError) Unwrap() error { return ErrTooLarge }
 
 func yieldOne(name string, data []byte, f news.Format, yield func(*news.Article, error) bool) bool {
 	a, err := NewArticle(name, data, f)
@@ -220,9 +320,16 @@ func yieldOne(name string, data []byte, f news.Format, yield func(*news.Article,
 }
 
 // NewArticle makes an article of one input's bytes: it checks that they are
-// text, decodes them to UTF-8 (with a diagnostic when they were not UTF-8)
-// and sets the content ID.
+// text, decodes them to UTF-8 (with a diagnostic when they were not UTF-8;
+// an HTML page's declared encoding is honoured) and sets the content ID,
+// computed on the bytes as given.
 func NewArticle(source string, data []byte, f news.Format) (*news.Article, error) {
+	return newArticle(source, data, f, "")
+}
+
+// newArticle is NewArticle with the HTTP Content-Type the page was served
+// with ("" when unknown).
+func newArticle(source string, data []byte, f news.Format, contentType string) (*news.Article, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, ErrEmpty
 	}
@@ -230,7 +337,15 @@ func NewArticle(source string, data []byte, f news.Format) (*news.Article, error
 		return nil, ErrBinary
 	}
 	a := &news.Article{ID: ContentID(data), Source: source, Format: f}
-	text, enc := ToUTF8(data)
+	var (
+		text []byte
+		enc  string
+	)
+	if f == news.FormatHTML {
+		text, enc = HTMLToUTF8(data, contentType)
+	} else {
+		text, enc = ToUTF8(data)
+	}
 	if enc != "" {
 		a.AddDiagnostic("read", news.Info, news.Span{}, "charset", "input is not UTF-8; decoded as "+enc)
 	}
@@ -265,24 +380,91 @@ type Kind int
 
 // Kinds of input.
 const (
-	KindText Kind = iota
-	KindHTML
-	KindJSONL
+	KindText  Kind = iota // plain text, a page saved as text
+	KindHTML              // an HTML page
+	KindJSONL             // JSON Lines of articles
+	KindFeed              // an RSS, RDF or Atom feed
+	KindWARC              // a web archive (uncompressed)
+	KindGzip              // gzip-compressed data
+	KindPDF               // a PDF document
 )
 
-// Sniff tells the kind of an input from its first bytes.
+var kindNames = [...]string{"text", "html", "jsonl", "feed", "warc", "gzip", "pdf"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return fmt.Sprintf("Kind(%d)", int(k))
+}
+
+// Sniff tells the kind of an input from its first bytes (a few kilobytes
+// are enough): magic numbers first (gzip, PDF, "WARC/"), then the first
+// markup token after a byte-order mark, white space and comments.
 func Sniff(data []byte) Kind {
-	head := data[:min(len(data), 1024)]
+	switch {
+	case isGzip(data):
+		return KindGzip
+	case bytes.HasPrefix(data, []byte("%PDF-")):
+		return KindPDF
+	case bytes.HasPrefix(data, []byte("WARC/")):
+		return KindWARC
+	}
+	head := data[:min(len(data), sniffLen)]
 	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
 	head = bytes.TrimLeft(head, " \t\r\n")
 	if len(head) > 0 && head[0] == '{' {
 		return KindJSONL
 	}
-	low := bytes.ToLower(head)
-	for _, p := range [][]byte{[]byte("<!doctype html"), []byte("<html"), []byte("<head"), []byte("<body"), []byte("<!--"), []byte("<meta"), []byte("<div"), []byte("<p>"), []byte("<article")} {
-		if bytes.HasPrefix(low, p) {
+	if len(head) == 0 || head[0] != '<' {
+		return KindText
+	}
+	// Skip an XML declaration, processing instructions, comments and a
+	// doctype to reach the first element.
+	rest := head
+	for {
+		rest = bytes.TrimLeft(rest, " \t\r\n")
+		switch {
+		case bytes.HasPrefix(rest, []byte("<?")):
+			i := bytes.Index(rest, []byte("?>"))
+			if i < 0 {
+				return KindText
+			}
+			rest = rest[i+2:]
+			continue
+		case bytes.HasPrefix(rest, []byte("<!--")):
+			i := bytes.Index(rest, []byte("-->"))
+			if i < 0 {
+				return KindHTML // a long comment opens many saved pages
+			}
+			rest = rest[i+3:]
+			continue
+		case len(rest) > 2 && rest[1] == '!':
+			if indexFold(rest[:min(len(rest), 64)], "<!doctype html") == 0 {
+				return KindHTML
+			}
+			i := bytes.IndexByte(rest, '>')
+			if i < 0 {
+				return KindText
+			}
+			rest = rest[i+1:]
+			continue
+		}
+		break
+	}
+	tag := rest[:min(len(rest), 16)]
+	for _, p := range []string{"<rss", "<feed", "<rdf:rdf"} {
+		if indexFold(tag, p) == 0 {
+			return KindFeed
+		}
+	}
+	for _, p := range []string{"<html", "<head", "<body", "<meta", "<div", "<p>", "<p ", "<article", "<title", "<script", "<link", "<style", "<section", "<main", "<header", "<table", "<h1", "<h2", "<span", "<a "} {
+		if indexFold(tag, p) == 0 {
 			return KindHTML
 		}
+	}
+	if indexFold(head, "<html") >= 0 || indexFold(head, "<body") >= 0 {
+		return KindHTML
 	}
 	return KindText
 }
@@ -290,8 +472,10 @@ func Sniff(data []byte) Kind {
 // jsonlMaxLine caps one line of JSON Lines.
 const jsonlMaxLine = 64 << 20
 
-func splitJSONL(name string, data []byte, yield func(*news.Article, error) bool) bool {
-	sc := bufio.NewScanner(bytes.NewReader(data))
+// splitJSONL streams JSON Lines: one article per non-blank line, an *Error
+// for each line that is not an article, reading going on after it.
+func splitJSONL(name string, r io.Reader, yield func(*news.Article, error) bool) bool {
+	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), jsonlMaxLine)
 	line := 0
 	for sc.Scan() {
@@ -313,7 +497,7 @@ func splitJSONL(name string, data []byte, yield func(*news.Article, error) bool)
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return yield(nil, &Error{fmt.Sprintf("%s:%d", name, line+1), err})
+		return yield(nil, &Error{fmt.Sprintf("%s:%d", name, line+1), readErr(err)})
 	}
 	return true
 }
