@@ -264,6 +264,9 @@ func (d *doc) known(si, i, end int, m actors.Match) (int, bool) {
 	if e, ok := pick(m, actors.CountryName, actors.Capital, actors.Demonym); ok {
 		return d.state(si, i, end, m, e)
 	}
+	if e, ok := pick(m, actors.PlaceName); ok {
+		return d.place(si, i, end, m, e)
+	}
 	if e, ok := pick(m, actors.Institution); ok {
 		// A bare institution is a description: "the ministry",
 		// "government forces". Resolved by link.
@@ -277,6 +280,36 @@ func (d *doc) known(si, i, end int, m actors.Match) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// place reads a city, province or region at unit i.
+func (d *doc) place(si, i, end int, m actors.Match, e actors.Entry) (int, bool) {
+	p := d.kb.Places[e.Ref]
+	j := m.End
+	last := d.units[j-1]
+	single := m.End-i == 1
+	if single && (d.caps[si] || i == d.wordStart(d.sents[si][0], end)) && !d.capsIn[d.units[i].key] {
+		return 0, false // a headline word or a sentence opener the body never capitalises
+	}
+	if !last.poss && !last.joined && j < end && d.capital(j) && !d.startsKnown(si, j) {
+		return d.name(si, i, end), true // "Seattle Times", "Sydney Airport"
+	}
+	if single && j < end && d.kb.Is("speech", d.units[j].key) && p.Kind == "city" {
+		return 0, false // "Jackson said": a person more likely than a city
+	}
+	country := p.ISO3
+	for _, e2 := range m.Entries {
+		if e2.Kind == actors.PlaceName && d.kb.Places[e2.Ref].ISO3 != country {
+			country = "" // a name several countries have
+		}
+	}
+	a := news.Actor{ID: "place/" + slug(p.Name), Name: p.Name, Kind: "place", Country: country}
+	if country != "" {
+		a.ID = "place/" + country + "/" + slug(p.Name)
+	}
+	d.add(cand{start: i, end: j, typ: news.Location, actor: a, res: "kb", inst: -1, form: "name"})
+	d.remember(len(d.cands) - 1)
+	return j, true
 }
 
 func typeOfKind(kind string) news.EntityType {
@@ -531,7 +564,7 @@ func (d *doc) after(si, c, end int) int {
 }
 
 func (d *doc) looksPerson(j, k int) bool {
-	return k-j >= 2 && d.units[j].shape == actors.ShapeTitle && d.kb.FirstName(d.units[j].key) && !d.kb.Is("org", d.units[k-1].key) && !d.kb.Is("place", d.units[k-1].key)
+	return k-j >= 2 && d.units[j].shape == actors.ShapeTitle && d.kb.FirstName(d.units[j].key) && !d.kb.Is("connector", d.units[j].key) && !d.kb.Is("org", d.units[k-1].key) && !d.kb.Is("place", d.units[k-1].key)
 }
 
 func (d *doc) personNamed(key string) (int, bool) {

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"strings"
+	"unicode"
 
 	"sitrep/internal/kb/actors"
 	"sitrep/news"
@@ -11,8 +12,13 @@ import (
 // does not know.
 func (d *doc) nameUnit(si, k int) bool {
 	u := d.units[k]
-	if !d.capital(k) || d.kb.Is("calendar", u.key) {
+	if !d.capital(k) || d.kb.Is("calendar", u.key) || d.kb.Is("notname", u.key) {
 		return false
+	}
+	for _, r := range d.a.Text[u.span.Start:u.span.End] {
+		if unicode.IsSymbol(r) {
+			return false // "US$", "€uro"
+		}
 	}
 	if d.kb.Is("function", u.key) && u.shape != actors.ShapeUpper {
 		return false
@@ -68,7 +74,7 @@ func (d *doc) name(si, i, end int) int {
 	if len(roles) > 0 {
 		ok := k > j && !d.kb.Is("org", d.units[k-1].key) && !d.kb.Is("place", d.units[k-1].key) &&
 			(strongAll || d.kb.FirstName(d.units[j].key) || k-j >= 2)
-		if !ok {
+		if !ok && k > j {
 			roles, j = nil, i
 			k = d.run(si, i, end)
 		}
@@ -86,8 +92,14 @@ func (d *doc) name(si, i, end int) int {
 	// article does not write it in lower case elsewhere.
 	if j == ws && len(roles) == 0 {
 		u := d.units[j]
+		headed := k-j >= 2 && (d.kb.Is("org", d.units[k-1].key) || d.kb.Is("place", d.units[k-1].key))
 		common := d.kb.Is("function", u.key) || (d.lower[u.key] && !d.capsIn[u.key])
-		if common && (k-j == 1 || !d.kb.FirstName(u.key)) {
+		switch {
+		case common && !headed && (k-j == 1 || !d.kb.FirstName(u.key)):
+			return j + 1
+		case k-j == 1 && !d.capsIn[u.key] && u.shape != actors.ShapeUpper && !d.speechAfter(k):
+			// A lone capitalised opener the article never capitalises
+			// elsewhere: more likely a word than a name.
 			return j + 1
 		}
 	}
@@ -130,11 +142,8 @@ func (d *doc) run(si, j, end int) int {
 		}
 		if d.nameUnit(si, k) {
 			if k > j {
-				if _, _, strong, ok := d.titleAt(si, k); ok && strong {
-					return k
-				}
-				if d.startsNamed(si, k) {
-					return k
+				if _, te, strong, ok := d.titleAt(si, k); ok && (strong || te < end && d.capital(te) && d.kb.FirstName(d.units[te].key)) {
+					return k // "Apple CEO Steve Jobs"
 				}
 			}
 			k++
@@ -150,6 +159,10 @@ func (d *doc) run(si, j, end int) int {
 		break
 	}
 	return k
+}
+
+func (d *doc) speechAfter(k int) bool {
+	return k < len(d.units) && d.kb.Is("speech", d.units[k].key)
 }
 
 // startsNamed reports whether a knowledge-base organisation, group or

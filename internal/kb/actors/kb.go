@@ -34,6 +34,7 @@ const (
 	Institution                 // "army", "Defence Ministry": needs a country
 	Named                       // an organisation, group or seat of power with its own actor
 	TitleWord                   // "Col. Gen.", "Foreign Minister", "spokesman"
+	PlaceName                   // "Sydney", "California", "the Middle East": a place that is not a country
 )
 
 // A Country is one country or territory.
@@ -43,6 +44,13 @@ type Country struct {
 	Official   string // "Syrian Arab Republic"
 	Demonym    string // first English demonym: "Syrian"; "" when none
 	Capital    string // first capital: "Damascus"
+}
+
+// A Place is a city, province or region that is not a country.
+type Place struct {
+	Name string
+	ISO3 string // "" for a region across countries
+	Kind string // city, province, continent, region, sea, river, planet
 }
 
 // An Inst is a kind of state institution ("army", "foreign ministry").
@@ -77,6 +85,7 @@ type KB struct {
 	Insts     []Inst
 	Actors    []news.Actor // named organisations, groups and seats of power
 	Titles    []Title
+	Places    []Place
 
 	root    *node
 	iso3    map[string]int
@@ -121,6 +130,8 @@ func Load() (*KB, error) {
 		{"groups.tsv", 7, kb.addNamed},
 		{"titles.tsv", 4, kb.addTitle},
 		{"words.tsv", 2, kb.addWords},
+		{"places.tsv", 3, kb.addPlace},
+		{"regions.tsv", 2, kb.addRegion},
 	}
 	for _, s := range steps {
 		if err := readTSV(s.file, s.cols, s.fn); err != nil {
@@ -259,6 +270,23 @@ func (kb *KB) addNamed(f []string) error {
 	kb.add(a.Name, Entry{Kind: Named, Ref: i})
 	for _, n := range split(f[2]) {
 		kb.add(n, Entry{Kind: Named, Ref: i})
+	}
+	return nil
+}
+
+func (kb *KB) addPlace(f []string) error {
+	i := len(kb.Places)
+	kb.Places = append(kb.Places, Place{Name: f[0], ISO3: f[1], Kind: f[2]})
+	kb.add(f[0], Entry{Kind: PlaceName, Ref: i})
+	return nil
+}
+
+func (kb *KB) addRegion(f []string) error {
+	names := split(f[0])
+	i := len(kb.Places)
+	kb.Places = append(kb.Places, Place{Name: strings.TrimPrefix(names[0], "the "), Kind: f[1]})
+	for _, n := range names {
+		kb.add(n, Entry{Kind: PlaceName, Ref: i})
 	}
 	return nil
 }
