@@ -13,10 +13,9 @@
 //     without tokens is left out.
 //   - Paragraphs are separated by blank lines; a bulleted line ("- ", "• ",
 //     "* ", "1. ", "a) ") is a paragraph of its own.
-//   - Possessive and clitic 's is a token of its own: "coalition's" is
-//     "coalition" + "'s" (as in the Penn Treebank); a final apostrophe
-//     ("Damascus'") is a punct token. Other contractions stay whole
-//     ("don't").
+//   - Possessive 's and the other English clitics are tokens of their own,
+//     as in the Penn Treebank: "coalition's" is "coalition" + "'s", "don't"
+//     is "do" + "n't"; a final apostrophe ("Damascus'") is a punct token.
 //
 // Rules for tokens are in token.go, for sentences in sentence.go, for
 // paragraphs in paragraph.go. Word lists (abbreviations, sentence openers,

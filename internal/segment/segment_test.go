@@ -170,7 +170,11 @@ func TestTokens(t *testing.T) {
 		{"a 60-year-old F-16 pilot", "a 60-year-old F-16 pilot"},
 		{"pro-Damascus forces near al-Tanf", "pro-Damascus forces near al-Tanf"},
 		{"coalition's actions, Damascus' allies, the forces’ casualties", "coalition 's actions , Damascus ' allies , the forces ’ casualties"},
-		{"It’s O'Brien's view; don't go", "It ’s O'Brien 's view ; don't go"},
+		{"It’s O'Brien's view; don't go", "It ’s O'Brien 's view ; do n't go"},
+		{"They're sure I'm right, we'll see, you'd know, I've said, can't won't", "They 're sure I 'm right , we 'll see , you 'd know , I 've said , ca n't wo n't"},
+		{"AT&T, S&P 500 and R&D; A & B", "AT&T , S&P 500 and R&D ; A & B"},
+		{"US$40 billion, HK$ 5 and CA$1", "US$ 40 billion , HK$ 5 and CA$ 1"},
+		{"The Dow fell -366.94 (-2.6%), −82 or 1990-91 and 5-3", "The Dow fell -366.94 ( -2.6 % ) , −82 or 1990-91 and 5-3"},
 		{"'New Syrian army'.", "' New Syrian army ' ."},
 		{`"[US-led] coalition"`, `" [ US-led ] coalition "`},
 		{"wait... now… -- yes—no", "wait ... now … -- yes — no"},
@@ -204,6 +208,7 @@ func TestTokenKinds(t *testing.T) {
 	}{
 		{"On June 8, 3.5 $ 1990s 60-year-old 👍 …", "On/word June/word 8/number ,/punct 3.5/number $/symbol 1990s/number 60-year-old/word 👍/symbol …/punct"},
 		{"coalition's 16:48 U.S. http://x.org", "coalition/word 's/word 16:48/number U.S./word http://x.org/word"},
+		{"US$5 -3.16 AT&T don't", "US$/symbol 5/number -3.16/number AT&T/word do/word n't/word"},
 	}
 	seg := New(Config{})
 	for _, tt := range tests {

@@ -168,7 +168,7 @@ func (sp *sentencer) ends(term terminal, k, j, last int) bool {
 		if sp.toks[n].Kind == news.Word && sp.lx.starters[w] {
 			return true
 		}
-		return isOpener(w) && n+1 < last && sp.upperWord(n+1)
+		return isQuote(w) && n+1 < last && sp.upperWord(n+1)
 	}
 	if term == termEllipsis {
 		if sp.upperWord(n) {
@@ -200,10 +200,12 @@ func (sp *sentencer) hasQuote(a, b int) bool {
 	return false
 }
 
-// attribution reports whether tokens from n read as a speaker and a
-// reporting verb: a few capitalised words or titles, then a verb of the
-// reporting list ("Smith said", "Col. Gen. Sergei Rudskoy told"). A
-// sentence opener ("He said") starts a new sentence instead.
+// attribution reports whether tokens from n read as the speaker of the
+// quotation before them: a few capitalised words or titles, then a verb of
+// the reporting list and a mark or the paragraph's end ("Smith said.",
+// "Col. Gen. Sergei Rudskoy told reporters" does not qualify). A sentence
+// opener ("He said") or a verb that goes on ("Smith said that", `Smith
+// said "We`) starts a new sentence instead.
 func (sp *sentencer) attribution(n, last int) bool {
 	if sp.lx.starters[sp.tokText(n)] {
 		return false
@@ -214,7 +216,17 @@ func (sp *sentencer) attribution(n, last int) bool {
 			return false
 		}
 		if sp.lx.reporting[w] {
-			return i > n
+			if i == n {
+				return false
+			}
+			if i+1 == last {
+				return true
+			}
+			switch sp.tokText(i + 1) {
+			case ".", ",", ";", "!", "?":
+				return true
+			}
+			return false
 		}
 		if !sp.upperWord(i) {
 			return false
@@ -223,14 +235,24 @@ func (sp *sentencer) attribution(n, last int) bool {
 	return false
 }
 
-// lowerWord reports whether token k is a word that starts with a lower-case
-// letter.
+// lowerWord reports whether token k is a word in lower case: it starts
+// with a lower-case letter and has no capital after it (iTunes and eBay
+// are names, which may open a sentence).
 func (sp *sentencer) lowerWord(k int) bool {
 	if sp.toks[k].Kind != news.Word {
 		return false
 	}
-	r, _ := runeAt(sp.text, sp.toks[k].Span.Start)
-	return unicode.IsLower(r)
+	w := sp.tokText(k)
+	r, sz := runeAt(w, 0)
+	if !unicode.IsLower(r) {
+		return false
+	}
+	for _, c := range w[sz:] {
+		if unicode.IsUpper(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // upperWord reports whether token k is a word that starts with a capital
@@ -250,6 +272,15 @@ func (sp *sentencer) upperWord(k int) bool {
 func isCloser(w string) bool {
 	switch w {
 	case `"`, "'", "”", "’", "»", "›", ")", "]", "}", "」", "』", "）", "］":
+		return true
+	}
+	return false
+}
+
+// isQuote reports opening quotation marks.
+func isQuote(w string) bool {
+	switch w {
+	case `"`, "'", "“", "‘", "«", "„", "‹", "「", "『":
 		return true
 	}
 	return false

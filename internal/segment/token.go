@@ -17,9 +17,15 @@ import (
 //   - A final period belongs to the word when the word is a listed
 //     abbreviation, a single capital letter (an initial), or a dotted
 //     abbreviation whose last part has at most two letters (U.S., e.g.).
-//   - A word ending in 's or ’s is split before the apostrophe:
-//     coalition's → coalition + 's. A final apostrophe (Damascus') is a
-//     punct token of its own, like a closing quote.
+//   - English clitics are split off as in the Penn Treebank: 's 're 've 'll
+//     'd 'm before the apostrophe (coalition's → coalition + 's, it's → it
+//     + 's, they're → they + 're) and n't before the n (don't → do + n't,
+//     can't → ca + n't). A final apostrophe (Damascus') is a punct token of
+//     its own, like a closing quote.
+//   - Capital letters joined by & are one word (AT&T, S&P); up to three
+//     capitals before $ are one currency symbol (US$, HK$).
+//   - A minus sign right before a digit, after a space or an opening
+//     bracket or at the start, belongs to the number (-3.16, −82).
 //   - A number is a run of digits with inner . , : / - between digits and an
 //     optional letter suffix: 3.5 1,000 09.06.2017 16:48 2017-06-09 1990s
 //     2nd 1.2bn. A token that begins with a digit and goes on with a hyphen
@@ -162,6 +168,16 @@ func (t *tokenizer) tokenize(start, end int) {
 			}
 			t.emit(i, j, news.Punct)
 			i = j
+		case (r == '-' || r == '−') && i+sz < end && '0' <= s[i+sz] && s[i+sz] <= '9' && t.signPlace(start, i):
+			// a signed number: -3.16, −82
+			k := len(t.toks)
+			t.emit(i, i+sz, news.Punct)
+			j := t.word(i+sz, end)
+			if t.toks[k+1].Kind == news.Number {
+				t.toks[k+1].Span.Start = i
+				t.toks = append(t.toks[:k], t.toks[k+1:]...)
+			}
+			i = j
 		case r == '-' && i+1 < end && s[i+1] == '-':
 			j := i + 2
 			for j < end && s[j] == '-' {
@@ -182,6 +198,19 @@ func (t *tokenizer) tokenize(start, end int) {
 
 func (t *tokenizer) emit(start, end int, k news.TokenKind) {
 	t.toks = append(t.toks, news.Token{Span: news.Span{Start: start, End: end}, Kind: k})
+}
+
+// signPlace reports whether a minus sign at i stands where a sign can:
+// at the start of the range, or after a space or an opening bracket.
+func (t *tokenizer) signPlace(start, i int) bool {
+	if i == start {
+		return true
+	}
+	switch c := t.text[i-1]; c {
+	case ' ', '\t', '\n', '(', '[':
+		return true
+	}
+	return false
 }
 
 // skipMarks returns the index after the combining marks at i.
@@ -265,6 +294,9 @@ func (t *tokenizer) word(i, end int) int {
 			}
 			i += csz
 			continue
+		case c == '&' && isUpperASCII(prev) && isUpperASCII(next) && t.lettersOnly(start, i):
+			i++ // AT&T, S&P, R&D
+			continue
 		case isApostrophe(c) && isLetter(prev) && isLetter(next) && !isCJK(next):
 			apos = i
 			i += csz
@@ -278,6 +310,11 @@ func (t *tokenizer) word(i, end int) int {
 			continue
 		}
 		break
+	}
+	// US$, CA$, HK$: a currency symbol.
+	if i < end && s[i] == '$' && i-start <= 3 && t.upperOnly(start, i) {
+		t.emit(start, i+1, news.Symbol)
+		return i + 1
 	}
 	// A final period that belongs to the word.
 	if i < end && s[i] == '.' && !(i+1 < end && s[i+1] == '.') && t.takesPeriod(start, segStart, i, end, innerDot) {
@@ -298,17 +335,54 @@ func (t *tokenizer) word(i, end int) int {
 	if number && !hyphenLetter {
 		kind = news.Number
 	}
-	// coalition's → coalition + 's
+	// coalition's → coalition + 's; don't → do + n't
 	if apos > start {
-		_, asz := runeAt(s, apos)
-		if i == apos+asz+1 && (s[apos+asz] == 's' || s[apos+asz] == 'S') {
-			t.emit(start, apos, kind)
-			t.emit(apos, i, news.Word)
+		if k := clitic(s[start:i], apos-start); k > 0 {
+			t.emit(start, start+k, kind)
+			t.emit(start+k, i, news.Word)
 			return i
 		}
 	}
 	t.emit(start, i, kind)
 	return i
+}
+
+// clitic returns where the English clitic that ends word begins, or 0:
+// the apostrophe at apos before s, re, ve, ll, d or m, or the n before
+// the apostrophe of n't (Penn Treebank rules: "can't" → "ca" + "n't").
+func clitic(word string, apos int) int {
+	_, asz := runeAt(word, apos)
+	switch strings.ToLower(word[apos+asz:]) {
+	case "s", "re", "ve", "ll", "d", "m":
+		return apos
+	case "t":
+		if apos > 1 && (word[apos-1] == 'n' || word[apos-1] == 'N') {
+			return apos - 1
+		}
+	}
+	return 0
+}
+
+func isUpperASCII(r rune) bool { return 'A' <= r && r <= 'Z' }
+
+// upperOnly reports whether text[a:b] is all capital ASCII letters.
+func (t *tokenizer) upperOnly(a, b int) bool {
+	for i := a; i < b; i++ {
+		if !isUpperASCII(rune(t.text[i])) {
+			return false
+		}
+	}
+	return true
+}
+
+// lettersOnly reports whether text[a:b] holds ASCII letters and & only.
+func (t *tokenizer) lettersOnly(a, b int) bool {
+	for i := a; i < b; i++ {
+		if c := t.text[i]; c != '&' && (c >= utf8.RuneSelf || asciiClass[c] < cLower || asciiClass[c] > cUpper) {
+			return false
+		}
+	}
+	return true
 }
 
 // wordTail scans letters, digits and inner hyphens from i; it returns i
