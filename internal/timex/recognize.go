@@ -84,6 +84,9 @@ func (p *parser) kind(k int) byte {
 // upper reports whether token k is a capitalised word.
 func (p *parser) upper(k int) bool { return k >= 0 && k < len(p.t) && p.t[k].upper }
 
+// nl reports whether a line break comes before token k.
+func (p *parser) nl(k int) bool { return k >= 0 && k < len(p.t) && p.t[k].nl }
+
 // word reports whether token k is a word.
 func (p *parser) word(k int) bool { return k >= 0 && k < len(p.t) && p.kind(k) == kWord }
 
@@ -545,6 +548,9 @@ func (p *parser) monthDate(k int) (int, spec) {
 		return -1, spec{}
 	}
 	s := spec{m: m}
+	if p.nl(end) {
+		return p.bareMonth(k, end, abbr, s)
+	}
 	if d, e2, ok := p.dayNum(end); ok {
 		s.d, end = d, e2
 		j := end
@@ -560,10 +566,15 @@ func (p *parser) monthDate(k int) (int, spec) {
 	if p.is(j, "of") || p.punct(j, ',') {
 		j++
 	}
-	if y, ok := p.yearNum(j); ok {
+	if y, ok := p.yearNum(j); ok && !p.nl(j) {
 		s.y = y
 		return j + 1, s
 	}
+	return p.bareMonth(k, end, abbr, s)
+}
+
+// bareMonth accepts a month name alone.
+func (p *parser) bareMonth(k, end int, abbr bool, s spec) (int, spec) {
 	// A bare month. "May" and "March" are also a verb and a noun; abbreviations
 	// are too short to trust alone.
 	if abbr {
@@ -655,11 +666,13 @@ func (p *parser) weekdayDate(k int) (int, spec) {
 	if p.punct(j, ',') {
 		j++
 	}
-	if e2, s := p.monthDate(j); e2 > j && s.d != 0 {
-		return e2, s
-	}
-	if e2, s := p.dayMonth(j); e2 > j {
-		return e2, s
+	if !p.nl(j) {
+		if e2, s := p.monthDate(j); e2 > j && s.d != 0 {
+			return e2, s
+		}
+		if e2, s := p.dayMonth(j); e2 > j {
+			return e2, s
+		}
 	}
 	s := spec{wd: e.weekday}
 	if pod := p.e(end).pod; pod != "" && p.word(end) {
@@ -894,6 +907,9 @@ func (p *parser) count(k int) (int, spec) {
 		return -1, spec{}
 	}
 	end := j + 1
+	if article && u == "TS" && p.word(end) && !p.isAny(end, "ago", "later", "earlier", "before", "after", "or") {
+		return -1, spec{} // "a second consecutive day": an ordinal
+	}
 	if hyphen && p.dash(end) && p.adj(end) && p.is(end+1, "old") {
 		return -1, spec{} // "a five-year-old": an age
 	}
@@ -1303,6 +1319,9 @@ func (p *parser) year(k int) (int, spec) {
 		return k + 3, spec{decade: c*10 + v/10}
 	}
 	y, nd, ok := p.num(k)
+	if ok && nd == 2 && y%10 == 0 && p.is(k+1, "s") && p.adj(k+1) && (p.isAny(k-1, "the", "mid", "early", "late") || p.dash(k-1) && p.isAny(k-2, "mid", "early", "late")) {
+		return k + 2, spec{decade: 190 + y/10} // "the 70s": the last century's
+	}
 	if !ok || nd != 4 || y < 1000 || y > 2999 {
 		return -1, spec{}
 	}
@@ -1338,24 +1357,36 @@ func (p *parser) year(k int) (int, spec) {
 	return k + 1, spec{y: y}
 }
 
-// dayRef reads "the day", "that day", "the same day", "the day before",
-// "the day after": days counted from the last date the article gave.
+// dayRef reads "the day" (the anchor day: "shares fell 2% on the day"),
+// "that day", "the same day", "the day before", "the day after" (days
+// counted from the last date the article gave), "the weekend" and "the
+// year".
 func (p *parser) dayRef(k int) (int, spec) {
 	j := k + 1
+	same := false
 	if p.is(j, "same") {
 		j++
+		same = true
 	}
-	if !p.is(j, "day") {
+	switch {
+	case p.is(j, "weekend") && p.is(k, "the") && !same:
+		return j + 1, spec{rel: true, unit: "E", weekendTense: true}
+	case p.is(j, "year") && p.is(k, "the") && !same:
+		if p.isAny(j+1, "of", "before", "after", "when", "that", "which", "earlier", "ago") {
+			return -1, spec{}
+		}
+		return j + 1, spec{rel: true, unit: "Y"}
+	case !p.is(j, "day"):
 		return -1, spec{}
 	}
 	j++
-	s := spec{rel: true, unit: "D", fromRef: true}
+	s := spec{rel: true, unit: "D", fromRef: same || p.is(k, "that")}
 	switch {
 	case p.is(j, "before"):
-		s.off = -1
+		s.off, s.fromRef = -1, true
 		j++
 	case p.is(j, "after"):
-		s.off = 1
+		s.off, s.fromRef = 1, true
 		j++
 	case p.isAny(j, "of", "when", "that", "which"):
 		return -1, spec{}
@@ -1368,7 +1399,7 @@ func (p *parser) dayRef(k int) (int, spec) {
 func (p *parser) bareUnits(k int) (int, spec) {
 	w := p.text[p.t[k].start:p.t[k].end]
 	u := p.e(k).unit
-	if u == "TS" || u == "TM" || u == "E" || u == "F" {
+	if u == "E" || u == "F" {
 		return -1, spec{}
 	}
 	if !isPlural(w) {
@@ -1377,7 +1408,7 @@ func (p *parser) bareUnits(k int) (int, spec) {
 	if p.dash(k+1) && p.adj(k+1) && p.is(k+2, "long") {
 		return k + 3, spec{typ: news.TimeDuration, lit: durationValue(0, false, u)}
 	}
-	if !p.isAny(k-1, "for", "over", "within") && !(p.is(k-1, "the") && p.is(k-2, "over")) {
+	if !p.isAny(k-1, "for", "over", "within", "in") && !(p.is(k-1, "the") && p.is(k-2, "over")) {
 		return -1, spec{}
 	}
 	return k + 1, spec{typ: news.TimeDuration, lit: durationValue(0, false, u)}

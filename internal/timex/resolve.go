@@ -48,6 +48,9 @@ type spec struct {
 	overnight bool // "overnight": the night before, or the coming one in the future tense
 	yearRel   bool // the year is the anchor's moved by yearOff ("of last year")
 	yearOff   int
+	// weekendTense: "the weekend" is the coming one in the future tense or
+	// on a weekend day, else the last one.
+	weekendTense bool
 }
 
 // A frame is what relative expressions resolve against.

@@ -244,15 +244,31 @@ func match(gold []goldTime, pred []news.Time, w io.Writer, doc *goldDoc) tally {
 // runDoc runs the time stage on one gold document.
 func runDoc(st *Stage, doc *goldDoc) (*news.Article, error) {
 	a := &news.Article{ID: doc.id, Text: doc.text, Sentences: doc.sents}
-	if doc.dct != "" {
-		if d, err := news.ParseISO(doc.dct); err == nil {
-			a.Meta.Published = d
-		}
+	if d, ok := parseDCT(doc.dct); ok {
+		a.Meta.Published = d
+	}
+	// The second line of a MEANTIME article is its date line.
+	if len(doc.sents) > 1 {
+		a.Meta.Dateline = doc.sents[1].Span
 	}
 	if err := st.Apply(a); err != nil {
 		return nil, err
 	}
 	return a, nil
+}
+
+// parseDCT reads a creation time: ISO 8601, or DD-MM-YYYY as a few
+// MEANTIME files write it.
+func parseDCT(v string) (news.DateTime, bool) {
+	if d, err := news.ParseISO(v); err == nil {
+		return d, true
+	}
+	if len(v) == 10 && v[2] == '-' && v[5] == '-' {
+		if d, err := news.ParseISO(v[6:] + "-" + v[3:5] + "-" + v[:2]); err == nil {
+			return d, true
+		}
+	}
+	return news.DateTime{}, false
 }
 
 func score(ctx context.Context, dir string) (*eval.Report, error) {

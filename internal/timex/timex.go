@@ -149,6 +149,12 @@ func annotate(a *news.Article, lx lexicon, anchor time.Time, hasAnchor bool) []n
 		if s.overnight && s.tense == 'F' {
 			s.off = 0
 		}
+		if s.weekendTense && s.tense != 'F' && f.hasAnchor && f.anchor.Weekday() >= time.Monday && f.anchor.Weekday() <= time.Friday {
+			s.off = -1
+		}
+		if s.clock && s.y == 0 && s.m == 0 && s.wd == 0 && !s.rel {
+			s.fromRef = true // "at 18:00": on the day last mentioned
+		}
 		span := news.Span{Start: toks[m.start].start, End: toks[m.end-1].end}
 		if news.CheckSpan(a.Text, span) != nil {
 			continue // only in text that is not UTF-8
@@ -222,7 +228,7 @@ func (p *parser) cue(k int) byte {
 	if p.is(k, "won") && (p.punct(k+1, '\'') || p.text[p.t[min(k+1, len(p.t)-1)].start:p.t[min(k+1, len(p.t)-1)].end] == "’") && p.is(k+2, "t") {
 		return 'F'
 	}
-	if t.e != nil && t.e.tense != 0 {
+	if t.e != nil && t.e.tense != 0 && !(t.upper && t.e.month != 0) {
 		if t.e.tense == 'P' && p.isAny(k-1, "be", "being") {
 			return 0
 		}
@@ -234,9 +240,13 @@ func (p *parser) cue(k int) byte {
 		}
 		return t.e.tense
 	}
-	// A participle after "be" tells nothing: "will be held".
+	// A participle after "be" tells nothing: "will be held"; "to be" is
+	// of the future.
 	if p.isAny(k-1, "be", "being") {
 		return 0
+	}
+	if p.is(k, "be") && p.is(k-1, "to") {
+		return 'F'
 	}
 	w := p.text[t.start:t.end]
 	if len(w) >= 5 && !t.upper && w[len(w)-2] == 'e' && w[len(w)-1] == 'd' {
