@@ -2,6 +2,8 @@ package quote
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"sitrep/news"
 )
@@ -250,29 +252,32 @@ func (an *analyzer) attrAfter(q *qseg, st *stmt) bool {
 func (an *analyzer) attrBefore(q *qseg, st *stmt) bool {
 	s := an.sents[an.sent[q.open]]
 	p := q.open - 1
-	if p < s.first {
-		return false
-	}
 	if an.isWord(p, "that") {
 		p--
 	}
 	for p >= s.first && an.isPunct(p, ":,") {
 		p--
 	}
-	// The cue is the last one before the quote, close to it.
-	for k := p; k >= s.first && k >= p-12; k-- {
-		if an.toks[k].kind != tWord || an.mask[k] != 0 {
+	if p < s.first {
+		return false
+	}
+	// A fragment that goes on the sentence ("said the army had demanded
+	// “a surrender”") takes the cue of the sentence, found later.
+	if r, _ := utf8.DecodeRuneInString(an.text[q.content.Start:]); unicode.IsLower(r) && !an.isPunct(q.open-1, ":,") {
+		return false
+	}
+	// "Rudskoy said: “…”", "he said that “…”": the cue ends right before.
+	for k := max(s.first, p-3); k <= p; k++ {
+		if an.toks[k].kind != tWord || an.mask[k]&maskQuote != 0 {
 			continue
 		}
 		c, e := an.cueAt(k)
-		if c == nil || e > p+1 {
+		if c == nil || e != p+1 || c.form == formIng && !an.isPunct(k-1, ",") {
 			continue
 		}
-		var f, to int
-		if c.frame == framePrep {
+		f, to := an.subjectBack(k, s.first)
+		if c.frame == framePrep || f < 0 {
 			f, to = an.npAfter(e, q.open)
-		} else if f, to = an.subjectBack(k, s.first); f < 0 {
-			f, to = an.npAfter(e, q.open) // "said Rudskoy:"
 		}
 		if f < 0 {
 			return false
@@ -280,7 +285,41 @@ func (an *analyzer) attrBefore(q *qseg, st *stmt) bool {
 		an.take(st, k, e, c, f, to)
 		return true
 	}
+	// "said Rudskoy: “…”": a cue, then the speaker up to the mark.
+	if !an.isPunct(q.open-1, ":,") {
+		return false
+	}
+	for k := p; k >= s.first && k >= p-12; k-- {
+		if an.toks[k].kind != tWord || an.mask[k] != 0 {
+			continue
+		}
+		c, e := an.cueAt(k)
+		if c == nil || c.form == formIng {
+			continue
+		}
+		if f, to := an.npAfter(e, q.open); f >= 0 && to == p+1 {
+			an.take(st, k, e, c, f, to)
+			return true
+		}
+	}
 	return false
+}
+
+// shareCue gives a direct quote with no cue of its own the cue and speaker
+// of the reported statement whose content holds it.
+func (an *analyzer) shareCue(i int) {
+	st := &an.stmts[i]
+	if st.spkFrom >= 0 || !st.cue.IsZero() {
+		return
+	}
+	for j := range an.stmts {
+		r := &an.stmts[j]
+		if r.direct || r.sentence != st.sentence || !r.content.Contains(st.content) {
+			continue
+		}
+		st.cue, st.meaning, st.spkFrom, st.spkTo, st.channel = r.cue, r.meaning, r.spkFrom, r.spkTo, r.channel
+		return
+	}
 }
 
 // take records cue [k,e) and speaker words [f,to) on st.
@@ -342,11 +381,15 @@ func (an *analyzer) span(f, to int) news.Span {
 // subjectBack returns the subject of the cue at k: the words before it, back
 // to floor, a clause boundary or a subordinating word, skipping auxiliaries
 // next to the cue ("has also said"). "Name, apposition, said" gives the
-// name; a pronoun next to the cue is the subject alone. It returns -1 when
-// there is no subject.
+// name, whichever side of the apposition it stands; a pronoun next to the
+// cue is the subject alone. It returns -1 when there is no subject, and
+// -2 when the cue is negated ("did not say").
 func (an *analyzer) subjectBack(k, floor int) (int, int) {
 	e := k
-	for e-1 >= floor && an.class(e-1)&(cAux|cBe) != 0 && an.class(e-1)&cPron == 0 {
+	for e-1 >= floor && (an.class(e-1)&(cAux|cBe) != 0 && an.class(e-1)&cPron == 0 || negation(an.word(e-1))) {
+		if w := strings.ToLower(an.word(e - 1)); w == "not" || w == "never" || negation(w) {
+			return -2, -2
+		}
 		e--
 	}
 	if e <= floor {
@@ -358,14 +401,18 @@ func (an *analyzer) subjectBack(k, floor int) (int, int) {
 	if an.isPunct(e-1, ",") {
 		// Name, apposition, cue.
 		for c := e - 2; c > floor && c >= e-24; c-- {
-			if an.toks[c].kind == tMark || an.isPunct(c, ".;:") {
+			if an.toks[c].kind == tMark || an.isPunct(c, ";:") || an.isPunct(c, ".") && !an.abbrevBefore(c) {
 				break
 			}
 			if an.isPunct(c, ",") {
-				if f := an.collectBack(c, floor); f < c {
-					return f, c
+				f := an.collectBack(c, floor)
+				if f == c {
+					break
 				}
-				break
+				if !an.isName(f, c) && an.isName(c+1, e-1) {
+					return c + 1, e - 1
+				}
+				return f, c
 			}
 		}
 		return -1, -1
@@ -386,8 +433,32 @@ func (an *analyzer) subjectBack(k, floor int) (int, int) {
 	return f, e
 }
 
+// negation reports whether w is a negated auxiliary: "didn't", "won’t".
+func negation(w string) bool {
+	return strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t")
+}
+
+// isName reports whether the words [f,to) are a proper name: capitalised
+// words (an acronym in brackets allowed), at most six.
+func (an *analyzer) isName(f, to int) bool {
+	words := 0
+	for i := f; i < to; i++ {
+		t := an.toks[i]
+		switch {
+		case t.kind == tWord && t.upper:
+			words++
+		case t.kind == tPunct && strings.ContainsRune("()-&.’'", t.r):
+		case an.isWord(i, "of") || an.isWord(i, "al") || an.isWord(i, "de"):
+		default:
+			return false
+		}
+	}
+	return words > 0 && words <= 6 && an.class(f)&cDet == 0
+}
+
 // collectBack walks back from end over the words of a noun phrase and
-// returns where it starts (end when there is none).
+// returns where it starts (end when there is none). It stops at a clause
+// boundary, a subordinating word, or a reporting verb in the past.
 func (an *analyzer) collectBack(end, floor int) int {
 	b, words := end, 0
 	for b-1 >= floor && words < 16 {
@@ -396,11 +467,27 @@ func (an *analyzer) collectBack(end, floor int) int {
 			if an.class(b-1)&cStop != 0 {
 				break
 			}
+			if c, _ := an.cueAt(b - 1); c != nil && c.form == formPast {
+				break
+			}
 			words++
+		} else if t.kind == tPunct && t.r == ')' {
+			// "General Motors (GM)"
+			o := b - 2
+			for o >= floor && o >= b-8 && !an.isPunct(o, "(") {
+				o--
+			}
+			if o < floor || o < b-8 {
+				break
+			}
+			b = o + 1
 		} else if !(t.kind == tPunct && (t.r == '.' && an.abbrevBefore(b-1) || t.r == '-' || t.r == '&' || t.r == '\'' || t.r == '’')) {
 			break
 		}
 		b--
+	}
+	for b < end && an.toks[b].kind == tPunct {
+		b++ // no speaker starts with a mark
 	}
 	return b
 }
@@ -415,7 +502,8 @@ func (an *analyzer) npAfter(i, lim int) (int, int) {
 		t := an.toks[j]
 		if t.kind == tWord {
 			c := an.class(j)
-			if c&cStop != 0 || c&cPrep != 0 && !an.isWord(j, "of") && !an.isWord(j, "for") {
+			and := an.isWord(j, "and") && j > i && (an.class(j+1)&cTitle != 0 || j+1 < len(an.toks) && an.toks[j+1].upper)
+			if c&cStop != 0 && !and || c&cPrep != 0 && !an.isWord(j, "of") && !an.isWord(j, "for") {
 				break
 			}
 			if j > i && (an.isWord(j, "on") || strings.HasSuffix(an.word(j), "ing") && !t.upper) {
@@ -440,9 +528,10 @@ func (an *analyzer) npAfter(i, lim int) (int, int) {
 
 // ---- reported speech ----
 
-// reported finds one reported statement in sentence si: the first cue,
+// reported finds the reported statements of sentence si: the first cue,
 // outside direct quotes, with a subject (or "according to X") and a
-// content.
+// content, and the cues coordinated with it ("… and urged …", ", adding
+// that …").
 func (an *analyzer) reported(si int) {
 	s := an.sents[si]
 	// Headlines and captions, with no final mark, report nothing.
@@ -461,24 +550,33 @@ func (an *analyzer) reported(si int) {
 		if c == nil {
 			continue
 		}
-		if st, ok := an.reportedAt(s, si, k, e, c); ok {
-			an.stmts = append(an.stmts, st)
+		if st, from, upto, ok := an.reportedAt(s, si, k, e, c); ok {
+			if from > k { // coordinated cues share a subject only after it
+				an.coordinated(st, from, upto)
+			}
 			return
 		}
 	}
 }
 
-func (an *analyzer) reportedAt(s sentRange, si, k, e int, c *cue) (stmt, bool) {
-	st := stmt{para: int(an.toks[k].para), sentence: si, spkFrom: -1}
-	endTok := s.end // content ends before the final marks
-	for endTok > s.first && (an.toks[endTok-1].kind == tMark && an.mask[endTok-1]&maskQuote == 0 || an.isPunct(endTok-1, ".!?…:")) {
-		endTok--
+// contentEnd is the token after the last one of a sentence's content: the
+// final stop and quotation marks are not part of it.
+func (an *analyzer) contentEnd(s sentRange) int {
+	end := s.end
+	for end > s.first && (an.toks[end-1].kind == tMark && an.mask[end-1]&maskQuote == 0 || an.isPunct(end-1, ".!?…:")) {
+		end--
 	}
-	var f, to, from, upto int
+	return end
+}
+
+func (an *analyzer) reportedAt(s sentRange, si, k, e int, c *cue) (st stmt, from, upto int, ok bool) {
+	st = stmt{para: int(an.toks[k].para), sentence: si, spkFrom: -1}
+	endTok := an.contentEnd(s)
+	var f, to int
 	if c.frame == framePrep {
 		f, to = an.npAfter(e, endTok)
 		if f < 0 {
-			return st, false
+			return st, 0, 0, false
 		}
 		if k == s.first || an.isPunct(k-1, ",") && k-1 == s.first {
 			// "According to X, content."
@@ -499,31 +597,25 @@ func (an *analyzer) reportedAt(s sentRange, si, k, e int, c *cue) (stmt, bool) {
 			pc := an.class(p)
 			switch {
 			case pc&cDet != 0 && pc&cPron == 0:
-				return st, false // a noun: "the claims"
+				return st, 0, 0, false // a noun: "the claims"
 			case c.form == formPast && pc&cBe != 0:
-				return st, false // passive: "was accused"
+				return st, 0, 0, false // passive: "was accused"
 			case an.isWord(p, "to"):
-				return st, false // "refused to say"
+				return st, 0, 0, false // "refused to say"
 			}
 		}
-		if c.form == formIng {
-			if p < s.first || !(an.toks[p].upper || an.class(p)&cPron != 0) {
-				return st, false
-			}
+		if c.form == formIng && (p < s.first || !(an.toks[p].upper || an.class(p)&cPron != 0)) {
+			return st, 0, 0, false
 		}
-		// The content: after "that" when one follows the cue closely.
-		from = e
-		for h := e; h < endTok && h < e+8; h++ {
-			if an.isPunct(h, ".;") || an.toks[h].kind == tMark {
-				break
-			}
-			if an.isWord(h, "that") {
-				from = h + 1
-				break
-			}
+		if c.form == formBase && (p < s.first || !an.baseSubject(p)) {
+			return st, 0, 0, false // "the flag state", "to report"
 		}
+		from = an.thatAfter(e, endTok, c)
 		if c.frame == frameThat && from == e {
-			return st, false
+			return st, 0, 0, false
+		}
+		if c.lemma == "tell" && from == e && !an.toInfinitive(e, endTok) {
+			return st, 0, 0, false // "told a different story"
 		}
 		if c.form == formIng {
 			f, to = p, p+1
@@ -535,33 +627,215 @@ func (an *analyzer) reportedAt(s sentRange, si, k, e int, c *cue) (stmt, bool) {
 		}
 		upto = endTok
 		switch {
+		case f == -2:
+			return st, 0, 0, false // negated: "did not say"
 		case f < 0 && an.isPunct(k-1, ","):
 			// "Content, said X."
 			f, to = an.npAfter(e, endTok)
 			if f < 0 {
-				return st, false
+				return st, 0, 0, false
 			}
 			from, upto = s.first, k-1
 		case f < 0:
-			return st, false
-		case from == e && f > s.first && an.isPunct(f-1, ",") && endTok-e <= 6:
-			// "Content, X said (on Friday)."
+			return st, 0, 0, false
+		case from == e && f > s.first && an.isPunct(f-1, ",") && an.shortTail(e, endTok):
+			// "Content, X said (on Friday)(, adjunct)."
 			from, upto = s.first, f-1
+		case from == e:
+			from = an.skipAdjunct(from, upto)
+			if w := strings.ToLower(an.word(from)); from < upto && (w == "on" || w == "about" || w == "upon") {
+				return st, 0, 0, false // a topic, not a statement: "commented on the situation"
+			}
 		}
 	}
 	if from >= upto {
-		return st, false
+		return st, 0, 0, false
 	}
-	if w := strings.ToLower(an.word(from)); from == e && (w == "on" || w == "about" || w == "upon") {
-		return st, false // a topic, not a statement: "commented on the situation"
+	if an.onlyQuote(from, upto) {
+		// "said that “…”": the cue is the direct quote's.
+		for i := range an.stmts {
+			d := &an.stmts[i]
+			if d.direct && d.cue.IsZero() && d.spkFrom < 0 && d.content.Start >= int(an.toks[from].start) && d.content.End <= int(an.toks[upto-1].end) {
+				an.take(d, k, e, c, f, to)
+			}
+		}
+		return st, 0, 0, false
 	}
-	st.content = trimSpan(an.text, news.Span{Start: int(an.toks[from].start), End: int(an.toks[upto-1].end)})
-	for st.content.End > st.content.Start && strings.ContainsRune(",;:—–", rune(an.text[st.content.End-1])) {
-		st.content.End--
-	}
-	if st.content.IsZero() {
-		return st, false
+	if !an.setContent(&st, from, upto) {
+		return st, 0, 0, false
 	}
 	an.take(&st, k, e, c, f, to)
-	return st, true
+	an.stmts = append(an.stmts, st)
+	return st, from, upto, true
+}
+
+// onlyQuote reports whether the tokens [from,upto) are all inside direct
+// quotes.
+func (an *analyzer) onlyQuote(from, upto int) bool {
+	for h := from; h < upto; h++ {
+		if an.mask[h]&maskQuote == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// baseSubject reports whether the word at p can be the subject of a verb in
+// its base form: a pronoun, an auxiliary ("will say"), a plural or a name
+// ("analysts say", "Boeing say").
+func (an *analyzer) baseSubject(p int) bool {
+	if an.toks[p].kind != tWord {
+		return false
+	}
+	c := an.class(p)
+	w := an.word(p)
+	return c&(cPronPerson|cPronPlural) != 0 || c&cAux != 0 || negation(w) || an.toks[p].upper ||
+		strings.HasSuffix(w, "s") && c&cDet == 0
+}
+
+// toInfinitive reports whether a to-infinitive follows the addressee of
+// "told": "told the army to withdraw".
+func (an *analyzer) toInfinitive(e, end int) bool {
+	for h := e; h < end && h < e+6; h++ {
+		if an.isWord(h, "to") {
+			return h+1 < end && an.toks[h+1].kind == tWord && !an.toks[h+1].upper
+		}
+		if an.toks[h].kind != tWord {
+			return false
+		}
+	}
+	return false
+}
+
+// thatAfter returns the token after a "that" that opens the cue's clause
+// (right after a verb of the "that" frame, within a few words — the
+// addressee, a date — after the others), or e when there is none.
+func (an *analyzer) thatAfter(e, endTok int, c *cue) int {
+	reach := 8
+	if c.frame == frameThat {
+		reach = 2
+	}
+	for h := e; h < endTok && h < e+reach; h++ {
+		if an.isPunct(h, ".;") || an.toks[h].kind == tMark {
+			break
+		}
+		if an.isWord(h, "that") {
+			return h + 1
+		}
+	}
+	return e
+}
+
+// shortTail reports whether what follows the cue is an adjunct, not a
+// content: at most four words before a comma or the end, or a phrase that
+// opens with a preposition ("…, the group said in a report published on
+// Thursday.").
+func (an *analyzer) shortTail(e, end int) bool {
+	if e >= end || an.class(e)&cPrep != 0 && !an.isWord(e, "to") && !an.isWord(e, "of") {
+		return true
+	}
+	words := 0
+	for h := e; h < end; h++ {
+		if an.isPunct(h, ",") {
+			break
+		}
+		if an.toks[h].kind == tWord {
+			words++
+			if an.isWord(h, "that") || words > 4 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// skipAdjunct steps over a time or place adjunct that opens a content:
+// "said on Tuesday they had…", "said Friday the talks…".
+func (an *analyzer) skipAdjunct(from, upto int) int {
+	if from+1 < upto && (an.isWord(from, "on") || an.isWord(from, "in") || an.isWord(from, "at")) && an.toks[from+1].upper {
+		from += 2
+		for from < upto && an.toks[from].kind == tWord && (an.toks[from].upper || isNumber(an.word(from))) {
+			from++
+		}
+		if an.isPunct(from, ",") {
+			from++
+		}
+	}
+	return from
+}
+
+// setContent sets st.content to the text of tokens [from,upto), trimmed of
+// spaces and of a final comma or colon; false when that leaves nothing.
+func (an *analyzer) setContent(st *stmt, from, upto int) bool {
+	if from >= upto {
+		return false
+	}
+	st.content = trimSpan(an.text, news.Span{Start: int(an.toks[from].start), End: int(an.toks[upto-1].end)})
+	for st.content.End > st.content.Start && strings.ContainsRune(",;:", rune(an.text[st.content.End-1])) {
+		st.content = trimSpan(an.text, news.Span{Start: st.content.Start, End: st.content.End - 1})
+	}
+	return !st.content.IsZero()
+}
+
+// coordinated finds further statements inside the content [from,upto) of
+// st, by the same speaker: "… and urged X to …", "…, but denied …",
+// "…, adding that …"; or by a speaker of their own: "…, Boeing saying
+// that …". Each one ends the content before it.
+func (an *analyzer) coordinated(st stmt, from, upto int) {
+	cur := len(an.stmts) - 1
+	for h := from + 1; h < upto; h++ {
+		if an.mask[h] != 0 {
+			continue
+		}
+		var k int
+		spkFrom, spkTo := st.spkFrom, st.spkTo
+		switch {
+		case an.isWord(h, "and") || an.isWord(h, "but"):
+			k = h + 1
+			for k < upto && an.class(k)&cAux != 0 && !an.isWord(k, "not") {
+				k++
+			}
+		case an.isPunct(h, ",") && h+1 < upto:
+			k = h + 1
+			if an.toks[k].kind == tWord && (an.toks[k].upper || an.class(k)&cPron != 0) && k+1 < upto {
+				spkFrom, spkTo = k, k+1
+				k++
+			}
+		default:
+			continue
+		}
+		if k >= upto || an.mask[k] != 0 {
+			continue
+		}
+		c, e := an.cueAt(k)
+		if c == nil || c.frame == framePrep || c.form == formBase {
+			continue
+		}
+		isComma := an.isPunct(h, ",")
+		if isComma && c.form != formIng || !isComma && c.form == formIng {
+			continue
+		}
+		next := stmt{para: st.para, sentence: st.sentence, spkFrom: spkFrom, spkTo: spkTo}
+		cf := an.thatAfter(e, upto, c)
+		if (c.frame == frameThat || c.form == formIng) && cf == e {
+			continue
+		}
+		if !an.setContent(&next, cf, upto) {
+			continue
+		}
+		// The statement before ends here.
+		prev := &an.stmts[cur]
+		end := h
+		for end > from && an.isPunct(end-1, ",") {
+			end--
+		}
+		if !an.setContent(prev, max(from, an.tokenAt(prev.content.Start)), end) {
+			continue
+		}
+		an.take(&next, k, e, c, next.spkFrom, next.spkTo)
+		an.stmts = append(an.stmts, next)
+		cur = len(an.stmts) - 1
+		from = cf
+		h = e
+	}
 }

@@ -76,6 +76,7 @@ const (
 	cInstitution
 	cUnnamed
 	cMedia
+	cGeneric
 )
 
 const cPron = cPronPerson | cPronThing | cPronPlural
@@ -84,7 +85,7 @@ var classNames = map[string]class{
 	"title": cTitle, "abbrev": cAbbrev, "det": cDet, "aux": cAux, "be": cBe,
 	"stop": cStop, "prep": cPrep, "pron-person": cPronPerson,
 	"pron-thing": cPronThing, "pron-plural": cPronPlural,
-	"institution": cInstitution, "unnamed": cUnnamed, "media": cMedia,
+	"institution": cInstitution, "unnamed": cUnnamed, "media": cMedia, "generic": cGeneric,
 }
 
 // lexicon is the parsed data: cues by lower-case first word, classes by

@@ -50,6 +50,11 @@ func (an *analyzer) pairMarks() {
 			end = int(toks[close].start)
 		}
 		q.content = trimSpan(an.text, news.Span{Start: int(toks[start].end), End: end})
+		// A final comma inside the closing mark belongs to the sentence
+		// around the quote: “…,” he said.
+		for q.content.End > q.content.Start && an.text[q.content.End-1] == ',' {
+			q.content = trimSpan(an.text, news.Span{Start: q.content.Start, End: q.content.End - 1})
+		}
 		q.titled = true
 		for i := start + 1; i <= last && i < len(toks); i++ {
 			if i == close {

@@ -142,13 +142,21 @@ func (an *analyzer) run() {
 			}
 		}
 	}
+	// Cues next to a quote first, then reported speech, then the quotes
+	// left take the cue of the reported statement around them ("said the
+	// claims were “absurd and groundless”").
+	di := make([]int, 0, len(an.quots))
 	for qi := range an.quots {
 		if an.quots[qi].direct {
+			di = append(di, len(an.stmts))
 			an.attributeDirect(&an.quots[qi])
 		}
 	}
 	for si := range an.sents {
 		an.reported(si)
+	}
+	for _, i := range di {
+		an.shareCue(i)
 	}
 	sort.SliceStable(an.stmts, func(i, j int) bool { return an.stmts[i].content.Start < an.stmts[j].content.Start })
 	an.resolve()

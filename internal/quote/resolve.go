@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"strings"
+
 	"sitrep/news"
 )
 
@@ -35,8 +37,8 @@ func (an *analyzer) resolve() {
 			st.speaker = an.nameSpan(f, to)
 			st.kind = an.kindOf(f, to)
 			st.how = "cue"
-			if an.isDescription(st.spkFrom, st.spkTo) {
-				if sp, kind, ok := an.antecedent(i, st.spkFrom, cPronPerson); ok {
+			if c := an.description(st.spkFrom, st.spkTo); c != 0 {
+				if sp, kind, ok := an.antecedent(i, st.spkFrom, c|cGeneric); ok && (c == cPronThing || an.sameRole(sp, st.spkTo-1)) {
 					st.ref = an.span(st.spkFrom, st.spkTo)
 					st.speaker, st.kind, st.how = sp, kind, "pronoun"
 				}
@@ -138,6 +140,10 @@ func (an *analyzer) antecedent(si, pos int, c class) (news.Span, string, bool) {
 			break
 		}
 	}
+	if c&cGeneric != 0 && bestAt >= 0 {
+		// "the company said": the organisation last quoted.
+		return best, bestKind, true
+	}
 	for _, m := range an.a.Mentions {
 		if m.Span.End <= at && m.Span.Start > bestAt && fits(mentionKind(m.Type)) && an.class(an.tokenAt(m.Span.Start))&cPron == 0 {
 			best, bestKind, bestAt = m.Span, mentionKind(m.Type), m.Span.Start
@@ -148,7 +154,28 @@ func (an *analyzer) antecedent(si, pos int, c class) (news.Span, string, bool) {
 		if int(an.toks[k].start) <= bestAt {
 			break
 		}
-		if an.mask[k]&maskQuote != 0 || an.toks[k].kind != tWord || !an.toks[k].upper {
+		if an.mask[k]&maskQuote != 0 || an.toks[k].kind != tWord {
+			continue
+		}
+		if !an.toks[k].upper {
+			// "the government's ambassador": a person by role.
+			if c&cPronPerson != 0 && an.class(k)&cTitle != 0 && !(k+1 < len(an.toks) && an.toks[k+1].upper) {
+				if d := an.roleStart(k); d >= 0 {
+					// In apposition to a name, the name: "X, the company's
+					// chief executive," / "the chief executive, X,".
+					if an.isPunct(d-1, ",") && d-2 >= 0 && an.toks[d-2].upper {
+						g := d - 2
+						for g-1 >= 0 && an.toks[g-1].kind == tWord && an.toks[g-1].upper {
+							g--
+						}
+						return an.nameSpan(g, d-1), KindPerson, true
+					}
+					if f, to := an.upperRun(k + 2); an.isPunct(k+1, ",") && f >= 0 && an.isName(f, to) {
+						return an.span(f, to), KindPerson, true
+					}
+					return an.span(d, k+1), KindPerson, true
+				}
+			}
 			continue
 		}
 		if k+1 < len(an.toks) && an.toks[k+1].kind == tWord && an.toks[k+1].upper {
@@ -158,9 +185,24 @@ func (an *analyzer) antecedent(si, pos int, c class) (news.Span, string, bool) {
 		for f-1 >= 0 && (an.toks[f-1].kind == tWord && an.toks[f-1].upper || an.isPunct(f-1, ".") && an.abbrevBefore(f-1)) {
 			f--
 		}
+		if !an.contentWord(f, k+1) {
+			k = f
+			continue
+		}
 		kind := an.kindOf(f, k+1)
-		if c&cPronPerson != 0 && kind == KindNamed && f > 0 && an.class(f-1)&cTitle != 0 {
+		if kind == KindPerson && an.isWord(f-1, "the") && an.isPunct(f-2, ",") && f-3 >= 0 && an.toks[f-3].upper {
+			// "Henry Paulson, the US Treasury Secretary": the name before.
+			g := f - 3
+			for g-1 >= 0 && an.toks[g-1].kind == tWord && an.toks[g-1].upper {
+				g--
+			}
+			return an.nameSpan(g, f-2), KindPerson, true
+		}
+		if kind == KindNamed && (f > 0 && an.class(f-1)&cTitle != 0 || an.titleAppositive(k+1)) {
 			kind = KindPerson
+		}
+		if kind == KindNamed && (an.isWord(f-1, "the") || an.isWord(f-2, "the")) {
+			kind = KindInstitution
 		}
 		if kind == KindNamed && (c&cPronPerson != 0 || c&cPronThing != 0) {
 			continue // too weak a hint on its own
@@ -175,6 +217,63 @@ func (an *analyzer) antecedent(si, pos int, c class) (news.Span, string, bool) {
 		return best, bestKind, true
 	}
 	return news.Span{}, "", false
+}
+
+// sameRole reports whether the role word at k ("the bank chief") is said of
+// the person named at sp: the word is in sp or in the few words before it
+// ("US bank chief Ben Bernanke").
+func (an *analyzer) sameRole(sp news.Span, k int) bool {
+	f := an.tokenAt(sp.Start)
+	if f < 0 {
+		return false
+	}
+	w := an.word(k)
+	for i := max(0, f-5); i < len(an.toks) && int(an.toks[i].start) < sp.End; i++ {
+		if an.toks[i].kind == tWord && strings.EqualFold(an.word(i), w) {
+			return true
+		}
+	}
+	return false
+}
+
+// contentWord reports whether the words [f,to) hold a word of two letters
+// or more that is not a function word ("The", "S").
+func (an *analyzer) contentWord(f, to int) bool {
+	for i := f; i < to; i++ {
+		if an.toks[i].kind == tWord && an.toks[i].end-an.toks[i].start > 1 && an.class(i)&(cDet|cStop|cPrep|cAux|cPron) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// titleAppositive reports whether the name ending before i is followed by
+// an apposition with a title: "Peter Cardillo, chief market economist".
+func (an *analyzer) titleAppositive(i int) bool {
+	if !an.isPunct(i, ",") {
+		return false
+	}
+	for j := i + 1; j < len(an.toks) && j < i+6 && an.toks[j].kind == tWord; j++ {
+		if an.class(j)&cTitle != 0 && !an.toks[j].upper {
+			return true
+		}
+	}
+	return false
+}
+
+// roleStart returns where a definite description of a person by role that
+// ends at the title word k starts ("the ambassador", "the government's
+// ambassador"), or -1.
+func (an *analyzer) roleStart(k int) int {
+	for d := k - 1; d >= 0 && d >= k-4; d-- {
+		if an.toks[d].kind != tWord {
+			return -1
+		}
+		if an.class(d)&cDet != 0 && an.class(d)&cPrep == 0 {
+			return d
+		}
+	}
+	return -1
 }
 
 // tokenAt returns the token that starts at byte b, or -1.
@@ -217,6 +316,14 @@ func (an *analyzer) trimDet(f, to int) (int, int) {
 // Minister Alexei Kudrin" → Alexei Kudrin; a description with no name at its
 // end ("a Syrian source") is kept whole.
 func (an *analyzer) nameSpan(f, to int) news.Span {
+	if to-f > 3 && an.isPunct(to-1, ")") {
+		for o := to - 2; o > f && o >= to-6; o-- {
+			if an.isPunct(o, "(") {
+				to = o
+				break
+			}
+		}
+	}
 	// The run of capitalised words (with the dots of abbreviations) at the end.
 	r := to
 	for r-1 >= f && (an.toks[r-1].kind == tWord && an.toks[r-1].upper || an.isPunct(r-1, ".") && an.abbrevBefore(r-1)) {
@@ -257,18 +364,27 @@ func (an *analyzer) nameSpan(f, to int) news.Span {
 	return an.span(f, to)
 }
 
-// isDescription reports whether the speaker words are a definite
-// description of a person by role alone: "the bank chief", "the minister".
-func (an *analyzer) isDescription(f, to int) bool {
-	if to-f < 2 || !an.isWord(f, "the") {
-		return false
+// description reports whether the speaker words are a definite
+// description that stands for an earlier name, and what it refers to like:
+// a person by role alone ("the bank chief" → cPronPerson), an organisation
+// by a generic noun ("the company", "the statement" → cPronThing); 0 when
+// they are not.
+func (an *analyzer) description(f, to int) class {
+	if to-f < 2 || !(an.isWord(f, "the") || an.isWord(f, "its") || an.isWord(f, "their")) {
+		return 0
 	}
 	for i := f + 1; i < to; i++ {
-		if an.toks[i].upper || an.toks[i].kind != tWord {
-			return false
+		if an.toks[i].upper || an.toks[i].kind != tWord || an.class(i)&cPrep != 0 {
+			return 0
 		}
 	}
-	return an.class(to-1)&cTitle != 0
+	switch c := an.class(to - 1); {
+	case c&cTitle != 0:
+		return cPronPerson
+	case c&cGeneric != 0:
+		return cPronThing
+	}
+	return 0
 }
 
 // kindOf classifies the speaker words [f,to).

@@ -43,7 +43,7 @@ func HeldOut(id string) bool {
 
 type counts struct{ tp, fp, fn, n int }
 
-func (c *counts) add(o counts) { c.tp += o.tp; c.fp += o.fp; c.fn += o.fn; c.n += o.n }
+func (c *counts) add(o counts)     { c.tp += o.tp; c.fp += o.fp; c.fn += o.fn; c.n += o.n }
 func (c counts) score() eval.Score { return eval.PRF(c.tp, c.fp, c.fn, c.n) }
 
 type ratio struct{ ok, n int }
@@ -58,8 +58,8 @@ func (r ratio) value() float64 {
 // tally is the scoring of a set of documents.
 type tally struct {
 	all, direct, directExact, reported, reportedExact counts
-	cueDirect, cueReported, spkDirect, spkReported  ratio
-	spkDirectAll, spkReportedAll, kind               ratio
+	cueDirect, cueReported, spkDirect, spkReported    ratio
+	spkDirectAll, spkReportedAll, kind                ratio
 }
 
 func (t *tally) add(o tally) {
