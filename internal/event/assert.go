@@ -41,7 +41,7 @@ func (r *reader) assertAt(i int) news.Assertion {
 	// A reporting verb before it: "X said (that) …", "according to X, …".
 	for j := i - 1; j >= 0; j-- {
 		w := &ws[j]
-		if w.low == "\"" || w.low == "“" || w.low == "”" || w.low == ";" {
+		if isQuoteMark(w.low) && !r.scareQuote(j) || w.low == ";" {
 			break
 		}
 		if w.mention >= 0 || w.punct {
@@ -50,6 +50,9 @@ func (r *reader) assertAt(i int) news.Assertion {
 		e := r.reportAt(j)
 		if e == nil {
 			continue
+		}
+		if j > 0 && (determiners[ws[j-1].low] || ws[j-1].low == "'s") {
+			continue // "an alleged attack", "the army's alleged threat"
 		}
 		var sp int
 		if e.words[0] == "according" {
@@ -135,6 +138,15 @@ func (r *reader) assert(p *pending, ps []pending) {
 	} else {
 		p.assert = r.assertAt(p.trig)
 	}
+	if p.e.speaker {
+		// "X said the claims are absurd": X rejects them; the outlet
+		// reports that X does.
+		if p.src < 0 || p.src == p.tgt {
+			p.src = p.assert.Speaker
+		}
+		p.assert = news.Assertion{By: r.outlet(), How: "reported", Quote: -1, Speaker: -1}
+		return
+	}
 	how, scope, cue := r.modality(p.head)
 	if how != "" && !(how == "negated" && p.assert.How == "denied") {
 		p.assert.How = how
@@ -197,3 +209,22 @@ func (r *reader) onlyFillers(from, to int) bool {
 }
 
 func (r *reader) within(from, to, n int) bool { return to-from <= n && to >= from }
+
+func isQuoteMark(s string) bool { return s == "\"" || s == "“" || s == "”" }
+
+// scareQuote reports whether the quote mark at word j opens or closes a
+// quoted fragment of at most three words ("are “absurd”"), which belongs
+// to the sentence around it.
+func (r *reader) scareQuote(j int) bool {
+	for k := j + 1; k < len(r.ws) && k <= j+4; k++ {
+		if isQuoteMark(r.ws[k].low) {
+			return true
+		}
+	}
+	for k := j - 1; k >= 0 && k >= j-4; k-- {
+		if isQuoteMark(r.ws[k].low) {
+			return true
+		}
+	}
+	return false
+}

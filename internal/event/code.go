@@ -29,7 +29,7 @@ func (r *reader) code(sp news.Span) {
 			if gap := r.nounGap(c.i+c.n, cands[m].i); !gap {
 				break
 			}
-			if e := nounReading(&cands[m]); e != nil && isPlover(e.kind) {
+			if e := nounReading(&cands[m]); e != nil && isPlover(e.kind) && !e.speaker {
 				cands[m].chosen = e
 				lightOf[m] = k
 				break
@@ -101,6 +101,31 @@ func (r *reader) code(sp news.Span) {
 			ps[p.objOf].content = len(ps) - 1
 		}
 	}
+	// "Russia slammed the move": the target of an event noun that refers
+	// back is the source of the event it refers to.
+	for k := range ps {
+		p := &ps[k]
+		if p.tgt >= 0 || !p.verbal || p.trigEnd+1 >= len(ws) {
+			continue
+		}
+		if d := ws[p.trigEnd].low; (d == "the" || d == "this" || d == "that" || d == "these") && anaphors[ws[p.trigEnd+1].low] {
+			if prev := r.lastEvent(k, ps); prev >= 0 && prev != p.src {
+				p.tgt = prev
+			}
+		}
+	}
+	// A dismissal's target: the first actor the dismissed claim names.
+	for k := range ps {
+		p := &ps[k]
+		if !p.e.speaker || p.tgt >= 0 {
+			continue
+		}
+		for j := p.trig - 1; j >= 0 && r.reportAt(j) == nil; j-- {
+			if m := ws[j].mention; m >= 0 {
+				p.tgt = m
+			}
+		}
+	}
 	// Content: "accused X of bombing Y", "urged X to stop Y".
 	for k := range ps {
 		p := &ps[k]
@@ -149,7 +174,7 @@ func (r *reader) code(sp news.Span) {
 	// Drop what has no actor to stand on.
 	for k := range ps {
 		p := &ps[k]
-		if p.src >= 0 || p.tgt >= 0 || p.content >= 0 {
+		if p.src >= 0 || p.tgt >= 0 || p.content >= 0 || p.e.speaker {
 			continue
 		}
 		if p.e.weak || p.voice == "nominal" || (len(r.a.Mentions) > 0 && p.e.kind == "ASSAULT" && p.c.entries != nil && hasCasualty(p.c)) {
@@ -396,4 +421,23 @@ func isLight(c *cand) bool {
 		}
 	}
 	return false
+}
+
+// lastEvent returns the source mention of the event told last before the
+// pending event k: earlier in the sentence, else earlier in the
+// paragraph; -1 when none.
+func (r *reader) lastEvent(k int, ps []pending) int {
+	for m := k - 1; m >= 0; m-- {
+		if !ps[m].drop && ps[m].src >= 0 {
+			return ps[m].src
+		}
+	}
+	par := r.paragraphOf(r.ws[ps[k].trig].span.Start)
+	for m := len(r.events) - 1; m >= 0 && par >= 0 && r.info[m].paragraph == par; m-- {
+		e := &r.events[m]
+		if e.Source >= 0 && !r.info[m].child && !subordinate(r.a.Text, e.Evidence.Start, e.Trigger.Start) {
+			return r.events[m].Source
+		}
+	}
+	return -1
 }

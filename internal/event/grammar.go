@@ -32,6 +32,10 @@ var (
 		"already", "still", "again", "repeatedly", "subsequently", "apparently", "had", "has", "have",
 		"will", "would", "could", "may", "might", "should", "must", "can", "did", "does", "do", "being",
 		"been", "be", "was", "were", "is", "are", "to", "once", "first", "recently", "jointly")
+	pronouns = set("they", "we", "i", "you", "he", "she", "it", "who", "which", "that")
+	// anaphors are nouns that refer back to an event already told: "Russia
+	// slammed the move".
+	anaphors     = set("move", "action", "actions", "decision", "step", "attack", "strike", "strikes", "incident", "operation", "raid", "bombing")
 	coordinators = set("and", "or", "but", "then", ",")
 	// gerundLinks mark a gerund whose subject is the main clause's: "by
 	// conducting strikes", "while bombing".

@@ -113,6 +113,9 @@ type entry struct {
 	to    bool // content follows "to"
 	weak  bool
 	recip bool
+	// speaker: a dismissal adjective ("the claims are absurd"); its source
+	// is the speaker who says so.
+	speaker bool
 }
 
 // A Lexicon finds pattern entries by their first surface word.
@@ -153,6 +156,8 @@ func parseLexicon(src string) (*Lexicon, error) {
 					e.weak = true
 				case "recip":
 					e.recip = true
+				case "speaker":
+					e.speaker = true
 				case "":
 				default:
 					return nil, fmt.Errorf("patterns.tsv:%d: unknown flag %q", n+1, fl)
@@ -204,6 +209,9 @@ func inflect(head string, verb bool) []surface {
 	words := strings.Fields(parts[0])
 	if len(words) == 0 {
 		return nil
+	}
+	if !verb && len(parts) > 1 {
+		return []surface{{parts[0], formBase}}
 	}
 	if !verb {
 		last := words[len(words)-1]

@@ -65,7 +65,8 @@ func marked(t testing.TB, src string) *news.Article {
 			f := strings.Split(label, ":")
 			switch f[0] {
 			case "A":
-				country, sector, _ := strings.Cut(f[1], "/")
+				country, rest, _ := strings.Cut(f[1], "/")
+				sector, _, _ := strings.Cut(rest, "/")
 				typ := news.Organization
 				switch sector {
 				case "state":

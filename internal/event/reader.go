@@ -1,6 +1,7 @@
 package event
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -153,6 +154,22 @@ func (r *reader) choose(c *cand) {
 	if c.i+c.n < len(ws) {
 		next = ws[c.i+c.n].low
 	}
+	if n != nil && n.speaker {
+		// A dismissal counts only as a predicate: "are absurd", "dismissed
+		// as baseless"; not "a groundless ultimatum".
+		c.chosen = nil
+		for j := c.i - 1; j >= 0 && c.i-j <= 3; j-- {
+			w := ws[j].low
+			if beForms[w] || w == "as" {
+				c.chosen = n
+				break
+			}
+			if !(ws[j].punct && w != "," || fillers[w] || strings.HasSuffix(w, "ly")) {
+				break
+			}
+		}
+		return
+	}
 	switch {
 	case c.afterVerb && n != nil:
 		c.chosen = n // "lift ban": the object of a verb
@@ -164,6 +181,11 @@ func (r *reader) choose(c *cand) {
 		c.chosen = v
 		if nounContext[prev] && !verbContext[prev] && (v.form == formBase || v.form == formS) {
 			c.chosen = nil // "the attack" read as a noun we do not have
+		}
+		// A bare base form is a verb only after "to", a modal, a subject
+		// or a coordinator: "counterterror fight" is a noun.
+		if v.form == formBase && c.i > 0 && !verbContext[prev] && !coordinators[prev] && ws[c.i-1].mention < 0 && !pronouns[prev] {
+			c.chosen = nil
 		}
 	case verbContext[prev]:
 		c.chosen = v

@@ -82,6 +82,19 @@ func (r *reader) addToll(ev *news.Event, c news.Casualty) {
 func (r *reader) bindPlace(ev *news.Event, p *pending) {
 	ws := r.ws
 	lo, hi := r.clauseStart(p.trig), r.clauseEnd(p.trigEnd)
+	// "near al-Tanf, where forces have been training…": the clause's
+	// place is the one "where" refers to.
+	if lo >= 1 && ws[lo-1].low == "where" {
+		k := lo - 2
+		if k >= 0 && ws[k].low == "," {
+			k--
+		}
+		if k >= 0 && ws[k].place >= 0 {
+			ev.Place, ev.PlaceFrom = ws[k].place, "clause"
+			ev.PlacePrecision = lowerGeo(r.a.Places[ws[k].place].Precision)
+			return
+		}
+	}
 	best, bestD, inClause := -1, 1<<30, false
 	for j, w := range ws {
 		if w.place < 0 {
