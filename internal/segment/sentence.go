@@ -114,22 +114,29 @@ func (sp *sentencer) lineBreak(k int) bool {
 // terminal classifies token k.
 func (sp *sentencer) terminal(k int) terminal {
 	t := sp.toks[k]
-	w := sp.text[t.Span.Start:t.Span.End]
 	switch t.Kind {
 	case news.Punct:
-		switch w {
-		case ".", "。", "｡", "．", "।", "॥", "۔", "።", "܁", "܂":
+		if c := sp.text[t.Span.Start]; c < utf8.RuneSelf {
+			switch {
+			case c == '.' && t.Span.Len() == 1:
+				return termPeriod
+			case c == '.':
+				return termEllipsis // ".." or longer
+			case c == '?' || c == '!':
+				return termStrong
+			}
+			return notTerminal
+		}
+		switch sp.text[t.Span.Start:t.Span.End] {
+		case "。", "｡", "．", "।", "॥", "۔", "።", "܁", "܂":
 			return termPeriod
-		case "?", "!", "‼", "⁇", "⁈", "⁉", "？", "！", "؟", "\u037e":
+		case "‼", "⁇", "⁈", "⁉", "？", "！", "؟", "\u037e":
 			return termStrong
 		case "…":
 			return termEllipsis
 		}
-		if len(w) > 1 && w[0] == '.' {
-			return termEllipsis
-		}
 	case news.Word:
-		if len(w) > 1 && w[len(w)-1] == '.' {
+		if t.Span.Len() > 1 && sp.text[t.Span.End-1] == '.' {
 			return termAbbrev
 		}
 	}
