@@ -183,12 +183,14 @@ const (
 	prefixNear   // "earlier", "later" before "this week", "today"
 )
 
-// prefix reads the words that may open an expression before its core.
+// prefix reads the words that may open an expression before its core:
+// "the", "the end of", "early", "mid-", "earlier" (before "this week"),
+// "about", "more than", "at least", "up to".
 func (p *parser) prefix(k int) (j int, mod string, kind int) {
 	j = k
 	e := p.e(j)
 	switch {
-	case p.is(j, "the") || p.is(j, "that"):
+	case p.is(j, "the"):
 		j++
 		kind = prefixThe
 		if p.is(j, "very") {
@@ -196,38 +198,22 @@ func (p *parser) prefix(k int) (j int, mod string, kind int) {
 		}
 		m := p.e(j).mod
 		if (m == "START" || m == "END" || m == "MID") && p.isAny(j, "end", "beginning", "start", "middle") && p.is(j+1, "of") {
+			// "the end of 2009"; in "the end of the year" the core takes
+			// its own "the".
 			j += 2
 			kind, mod = prefixPeriod, m
-			if p.isAny(j, "the") && (p.e(j+1).relSet || p.e(j+1).unit != "") {
-				// "the end of the year": the core takes its own "the".
-				break
-			}
 		}
 	case p.isAny(j, "earlier", "later") && (p.isAny(j+1, "this", "today", "tonight") || p.e(j+1).deixis == "D0"):
 		j++
 		kind = prefixNear
-	case e.mod == "START" || e.mod == "END" || e.mod == "MID":
-		if p.isAny(j, "early", "late", "mid", "middle") {
-			j++
-			if p.dash(j) && p.adj(j) {
-				j++
-			}
-			kind, mod = prefixPeriod, e.mod
-		}
-	case e.mod != "":
-		switch {
-		case p.isAny(j, "more", "less", "fewer") && p.is(j+1, "than"):
-			j += 2
-		case p.is(j, "at") && p.isAny(j+1, "least"):
-			j += 2
-		case p.is(j, "up") && p.is(j+1, "to"):
-			j += 2
-			e = &entry{mod: "EQUAL_OR_LESS"}
-		case p.isAny(j, "more", "less", "fewer", "least", "some"):
-			return k, "", prefixNone
-		default:
+	case p.isAny(j, "early", "late", "mid", "middle"):
+		j++
+		if p.dash(j) && p.adj(j) {
 			j++
 		}
+		kind, mod = prefixPeriod, e.mod
+	case p.isAny(j, "more", "less", "fewer") && p.is(j+1, "than"):
+		j += 2
 		kind, mod = prefixApprox, e.mod
 	case p.is(j, "at") && p.isAny(j+1, "least", "most"):
 		j += 2
@@ -235,6 +221,16 @@ func (p *parser) prefix(k int) (j int, mod string, kind int) {
 		if p.is(k+1, "most") {
 			mod = "EQUAL_OR_LESS"
 		}
+	case p.is(j, "up") && p.is(j+1, "to"):
+		j += 2
+		kind, mod = prefixApprox, "EQUAL_OR_LESS"
+	case e.mod != "" && !p.isAny(j, "more", "less", "fewer", "least", "end", "beginning", "start", "earlier", "later"):
+		// about, around, nearly, almost, roughly, over, under, some
+		if p.is(j, "some") && p.kind(j+1) != kDigit && p.e(j+1).num == 0 {
+			break
+		}
+		j++
+		kind, mod = prefixApprox, e.mod
 	}
 	return j, mod, kind
 }
@@ -426,8 +422,7 @@ func (p *parser) clock(k int) (int, spec) {
 			s.hh = 0
 		}
 		end = e
-	} else if v, nd, isNum := p.num(k); isNum && nd <= 2 && end == k+1 {
-		_ = v
+	} else if _, nd, isNum := p.num(k); isNum && nd <= 2 && end == k+1 {
 		return -1, spec{} // a bare number is no time
 	}
 	if tz := p.e(end).tz; tz != "" && p.upper(end) {
@@ -920,10 +915,8 @@ func (p *parser) count(k int) (int, spec) {
 	if hyphen && u == "E" {
 		return -1, spec{}
 	}
-	// A bare number of units must be a count of them: "90 days" yes,
-	// "1 day" fine, but "2008 years" is odd; keep it, the text says so.
 	// "a year" after an amount or "times" is a rate: a set.
-	if article && !half && (p.rate(k - 1)) {
+	if article && !half && p.rate(k-1) {
 		return end, spec{typ: news.TimeSet, lit: durationValue(1, false, u)}
 	}
 	// "two years ago", "three days later": a date.
@@ -932,10 +925,12 @@ func (p *parser) count(k int) (int, spec) {
 		switch {
 		case p.is(end, "ago"):
 			dir = -1
-		case p.isAny(end, "earlier", "before") && !p.word(end+1) || p.isAny(end, "earlier"):
+		case p.is(end, "earlier"), p.is(end, "before") && !p.word(end+1):
 			dir, fromRef = -1, true
-		case p.isAny(end, "later", "hence"):
+		case p.is(end, "later"), p.is(end, "after") && !p.word(end+1):
 			dir, fromRef = 1, true
+		case p.is(end, "hence"):
+			dir = 1
 		case p.is(end, "from") && p.is(end+1, "now"):
 			dir = 1
 			end++
@@ -976,11 +971,6 @@ func (p *parser) count(k int) (int, spec) {
 			}
 			return end, s
 		}
-	}
-	if article && !half && !p.isAny(k-1, "for", "in", "within", "over", "than", "about", "nearly", "almost", "just", "only") && u != "D" && u != "W" {
-		// "a year" alone is too often not a time ("a year of growth" is);
-		// keep the common cases.
-		return end, spec{typ: news.TimeDuration, lit: durationValue(1, false, u)}
 	}
 	return end, spec{typ: news.TimeDuration, lit: durationValue(n, half, u), count: true}
 }
@@ -1357,16 +1347,14 @@ func (p *parser) year(k int) (int, spec) {
 	return k + 1, spec{y: y}
 }
 
-// dayRef reads "the day" (the anchor day: "shares fell 2% on the day"),
-// "that day", "the same day", "the day before", "the day after" (days
-// counted from the last date the article gave), "the weekend" and "the
-// year".
+// dayRef reads "the day", "that day", "the same day", "the day before",
+// "the day after" (days counted from the last date the article gave),
+// "the weekend" and "the year" (the anchor's).
 func (p *parser) dayRef(k int) (int, spec) {
 	j := k + 1
-	same := false
-	if p.is(j, "same") {
+	same := p.is(j, "same")
+	if same {
 		j++
-		same = true
 	}
 	switch {
 	case p.is(j, "weekend") && p.is(k, "the") && !same:
@@ -1380,7 +1368,7 @@ func (p *parser) dayRef(k int) (int, spec) {
 		return -1, spec{}
 	}
 	j++
-	s := spec{rel: true, unit: "D", fromRef: same || p.is(k, "that")}
+	s := spec{rel: true, unit: "D", fromRef: true}
 	switch {
 	case p.is(j, "before"):
 		s.off, s.fromRef = -1, true
