@@ -770,6 +770,16 @@ func (an *analyzer) setContent(st *stmt, from, upto int) bool {
 	if from >= upto {
 		return false
 	}
+	// A quotation that opens in the content closes in it: `are "absurd".`
+	marks := 0
+	for h := from; h < upto; h++ {
+		if an.toks[h].kind == tMark {
+			marks++
+		}
+	}
+	if marks%2 == 1 && upto < len(an.toks) && an.toks[upto].kind == tMark {
+		upto++
+	}
 	st.content = trimSpan(an.text, news.Span{Start: int(an.toks[from].start), End: int(an.toks[upto-1].end)})
 	for st.content.End > st.content.Start && strings.ContainsRune(",;:", rune(an.text[st.content.End-1])) {
 		st.content = trimSpan(an.text, news.Span{Start: st.content.Start, End: st.content.End - 1})

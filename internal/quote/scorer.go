@@ -19,6 +19,9 @@ import (
 //go:embed gold/*.gold gold/*.jsonl gold/*.txt
 var goldFiles embed.FS
 
+// goldFS is the embedded gold folder.
+func goldFS() (fs.FS, error) { return fs.Sub(goldFiles, "gold") }
+
 // Scorer scores the quote stage on a quote gold set (format in
 // gold/README.md): detection of direct quotes and of reported statements
 // (content overlap and exact), cue accuracy, speaker accuracy, and direct vs
@@ -81,7 +84,7 @@ func runScorer(ctx context.Context, dir string) (*eval.Report, error) {
 	if m, _ := fs.Glob(os.DirFS(dir), "*.gold"); dir != "" && len(m) > 0 {
 		fsys = os.DirFS(dir)
 	} else {
-		sub, err := fs.Sub(goldFiles, "gold")
+		sub, err := goldFS()
 		if err != nil {
 			return nil, err
 		}

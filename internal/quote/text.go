@@ -37,7 +37,17 @@ func isMark(r rune) bool {
 }
 
 func isWordRune(r rune) bool {
+	if r < 0x80 {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isSpace(r rune) bool {
+	if r < 0x80 {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
 }
 
 // tokenize splits text into tokens, paragraph by paragraph. paras are sorted,
@@ -49,11 +59,15 @@ func tokenize(text string, paras []news.Span, dst []token) []token {
 		for i < p.End {
 			r, n := utf8.DecodeRuneInString(text[i:])
 			switch {
-			case unicode.IsSpace(r) || r == utf8.RuneError && n <= 1:
+			case isSpace(r) || r == utf8.RuneError && n <= 1:
 				i += n
 			case isWordRune(r):
 				j := i + n
 				for j < p.End {
+					if c := text[j]; c < 0x80 && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+						j++
+						continue
+					}
 					r2, n2 := utf8.DecodeRuneInString(text[j:])
 					if isWordRune(r2) {
 						j += n2
