@@ -52,12 +52,14 @@ func FuzzSegment(f *testing.F) {
 }
 
 // TestLinearTime runs inputs that would take quadratic time under a naive
-// scan; each must finish well within the limit.
+// scan; each must finish well within the limit. The limit is generous for
+// loaded test machines: a quadratic scan of 1 MB takes minutes.
 func TestLinearTime(t *testing.T) {
 	const n = 1 << 20
 	inputs := map[string]string{
 		"no punctuation":  strings.Repeat("word ", n/5),
 		"periods":         strings.Repeat(".", 100000),
+		"many periods":    strings.Repeat(".", n),
 		"spaced periods":  strings.Repeat(". ", 100000),
 		"one long word":   strings.Repeat("a", n),
 		"dotted letters":  strings.Repeat("a.", n/2),
@@ -78,7 +80,9 @@ func TestLinearTime(t *testing.T) {
 	for name, text := range inputs {
 		start := time.Now()
 		paras, sents, toks := seg.Segment(text)
-		if d := time.Since(start); d > 2*time.Second {
+		d := time.Since(start)
+		t.Logf("%s: %d bytes in %v", name, len(text), d)
+		if d > 5*time.Second {
 			t.Errorf("%s: %d bytes took %v", name, len(text), d)
 		}
 		if msg := checkLayers(text, paras, sents, toks); msg != "" {

@@ -61,6 +61,8 @@ func TestSentences(t *testing.T) {
 			[]string{"The troops returned to the U.S.", "The next day they rested."}},
 		{"abbreviation then quote", `It opened at 8 a.m. "We are ready," he said.`,
 			[]string{"It opened at 8 a.m.", `"We are ready," he said.`}},
+		{"saint and street", "He flew to St. Petersburg. He lives on Main St. The shop is closed.",
+			[]string{"He flew to St. Petersburg.", "He lives on Main St.", "The shop is closed."}},
 		{"company", "Apple Inc. said profits rose. Shares of Boeing Co. fell.",
 			[]string{"Apple Inc. said profits rose.", "Shares of Boeing Co. fell."}},
 		{"months and numbers", "On Jan. 5 the No. 3 unit moved to Calif. and stayed.",
