@@ -118,6 +118,8 @@ func parseLexicon(src string) (lexicon, error) {
 			e.set = val
 		case "every":
 			e.every = true
+		case "word":
+			// known to the grammar; nothing more to record
 		case "unitadj":
 			e.unitAdj = true
 		case "tz":

@@ -53,6 +53,15 @@ func (p *parser) punct(k int, c byte) bool {
 	return k >= 0 && k < len(p.t) && p.kind(k) == kPunct && p.text[p.t[k].start] == c
 }
 
+// apostrophe reports whether token k is ' or ’.
+func (p *parser) apostrophe(k int) bool {
+	if k < 0 || k >= len(p.t) || p.t[k].kind != kPunct {
+		return false
+	}
+	s := p.text[p.t[k].start:p.t[k].end]
+	return s == "'" || s == "’"
+}
+
 // dash reports whether token k is a hyphen or an en or em dash.
 func (p *parser) dash(k int) bool {
 	if k < 0 || k >= len(p.t) || p.kind(k) != kPunct {
@@ -94,6 +103,12 @@ func (p *parser) word(k int) bool { return k >= 0 && k < len(p.t) && p.kind(k) =
 // overlaps.
 func (p *parser) find(out []found) []found {
 	for k := 0; k < len(p.t); {
+		// Only numbers, words of the lexicon and apostrophes ("'90s") open
+		// an expression.
+		if t := &p.t[k]; t.kind == kWord && t.e == nil || t.kind == kPunct && !p.apostrophe(k) {
+			k++
+			continue
+		}
 		f, ok := p.match(k)
 		if !ok || f.end <= k || f.end > len(p.t) {
 			k++
@@ -308,7 +323,7 @@ func (p *parser) core(k int) (found, bool) {
 			try(p.bareUnits(k))
 		}
 	case kPunct:
-		if p.punct(k, '\'') || p.text[t.start:t.end] == "’" {
+		if p.apostrophe(k) {
 			try(p.year(k))
 		}
 	}

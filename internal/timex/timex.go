@@ -127,7 +127,7 @@ func datelineDay(text string, lx lexicon, pub time.Time, hasPub bool) (time.Time
 
 // annotate finds and resolves the times of a.Text.
 func annotate(a *news.Article, lx lexicon, anchor time.Time, hasAnchor bool) []news.Time {
-	toks := scan(a.Text, lx, make([]tok, 0, len(a.Text)/5+8))
+	toks := scan(a.Text, lx, make([]tok, 0, len(a.Text)/4+8))
 	if len(a.Sentences) > 1 {
 		ss := make([]sentSpan, len(a.Sentences))
 		for i, s := range a.Sentences {

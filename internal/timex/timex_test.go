@@ -132,6 +132,22 @@ var ruleTests = []struct {
 	{"christmas", "2017-06-09", "They hope to be home by [Christmas|2017-12-25]."},
 	{"twenty five", "2017-06-09", "He served [twenty-five years|P25Y] in jail."},
 	{"weekend", "2017-06-09", "Clashes erupted [last weekend|2017-W22-WE]."},
+	{"the weekend past", "2017-06-09", "Clashes erupted over [the weekend|2017-W22-WE]."},
+	{"the weekend future", "2017-06-09", "Talks will resume at [the weekend|2017-W23-WE]."},
+	{"the day", "2017-06-09", "On [June 6|2017-06-06] shares fell 3% on [the day|2017-06-06]."},
+	{"the day before", "2017-06-09", "It happened on [May 18|2017-05-18]; [the day before|2017-05-17] was calm."},
+	{"clock on the day mentioned", "2017-06-09", "The jet flew on [Tuesday|2017-06-06] and landed at [18:00 UTC|2017-06-06T18:00Z]."},
+	{"decade two digits", "2017-06-09", "Popular in [the 70s|197]."},
+	{"later this month", "2017-06-09", "A vote is due [later this month|2017-06]."},
+	{"more than", "2017-06-09", "The war has lasted [more than six years|P6Y]."},
+	{"up to", "2017-06-09", "Sentences of [up to ten years|P10Y] were handed down."},
+	{"ordinal not a unit", "2017-06-09", "Shares fell for a second straight session."},
+	{"modal future", "2017-06-09", "The deal may be signed on [June 12|2017-06-12]."},
+	{"to be future", "2017-06-09", "A new event is to be held on [June 12|2017-06-12]."},
+	{"past tense later date", "2017-06-09", "The deal was signed on [June 12|2016-06-12]."},
+	{"dateline line break", "2017-06-09", "Markets fell on [Friday|2017-06-09]\n[June 9, 2017|2017-06-09]\nStocks slid."},
+	{"recent", "2017-06-09", "Despite [recent|PAST_REF] gains, the index fell."},
+	{"for minutes", "2017-06-09", "Trading halted for [minutes|PTXM]."},
 }
 
 func TestRules(t *testing.T) {
@@ -172,6 +188,23 @@ func TestNotTimes(t *testing.T) {
 			if tm.Type != news.TimeDuration || !strings.Contains(in, "45 minutes") {
 				t.Errorf("%q: unexpected time %q = %s", in, a.Text[tm.Span.Start:tm.Span.End], tm.Value)
 			}
+		}
+	}
+}
+
+func TestMods(t *testing.T) {
+	for _, tc := range []struct{ in, mod string }{
+		{"It fell in early May.", "START"},
+		{"It ends in mid-2018.", "MID"},
+		{"They leave by the end of this year.", "END"},
+		{"It lasted nearly five months.", "APPROX"},
+		{"It lasted more than six years.", "MORE_THAN"},
+		{"It lasted at least six years.", "EQUAL_OR_MORE"},
+		{"It fell in May.", ""},
+	} {
+		a := run(t, tc.in, "2017-06-09")
+		if len(a.Times) != 1 || a.Times[0].Mod != tc.mod {
+			t.Errorf("%q: times %+v, want one with mod %q", tc.in, a.Times, tc.mod)
 		}
 	}
 }
