@@ -127,16 +127,16 @@ func (r *reader) assert(p *pending, ps []pending) {
 			by = r.a.Mentions[par.src].Actor
 		}
 		how := "alleged"
-		if par.e.to {
+		if par.e.to || par.e.kind == "REQUEST" {
 			how = "hypothetical"
 		}
 		p.assert = news.Assertion{By: by, How: how, Quote: -1, Speaker: par.src,
 			Cue: news.Span{Start: r.ws[par.trig].span.Start, End: r.ws[par.trigEnd-1].span.End}}
-		if q := r.assertAt(p.trig); q.Quote >= 0 {
+		if q := r.assertAt(p.head); q.Quote >= 0 {
 			p.assert.Quote = q.Quote
 		}
 	} else {
-		p.assert = r.assertAt(p.trig)
+		p.assert = r.assertAt(p.head)
 	}
 	if p.e.speaker {
 		// "X said the claims are absurd": X rejects them; the outlet

@@ -36,6 +36,15 @@ func (r *reader) code(sp news.Span) {
 			}
 		}
 	}
+	r.verbAt = r.verbAt[:0]
+	for range ws {
+		r.verbAt = append(r.verbAt, false)
+	}
+	for k := range cands {
+		if c := &cands[k]; c.chosen != nil && c.chosen.verb {
+			r.verbAt[c.i] = true
+		}
+	}
 	var ps []pending
 	var prevVerbal = -1
 	for k := range cands {
@@ -181,11 +190,13 @@ func (r *reader) code(sp news.Span) {
 			p.drop = true
 		}
 	}
-	// A verb that is also a toll word ("were killed") with no source is a
-	// toll, not an event, when another event of the sentence can take it.
+	// A verb that is also a toll word ("were killed", ", killing 12") with
+	// no source of its own is a toll, not an event, when another event of
+	// the sentence can take it.
 	for k := range ps {
 		p := &ps[k]
-		if p.drop || p.src >= 0 || !hasCasualty(p.c) {
+		participle := p.e.form == formIng && p.trig > 0 && ws[p.trig-1].low == ","
+		if p.drop || p.src >= 0 && !participle || !hasCasualty(p.c) {
 			continue
 		}
 		for m := range ps {
@@ -272,9 +283,9 @@ func (r *reader) verbSubject(i, n, form int, ps []pending, prevVerbal int) (src,
 	src, at = r.subject(i)
 	if prevVerbal >= 0 && prevVerbal < len(ps) {
 		pv := &ps[prevVerbal]
-		inherit := r.coordinated(i) && (at < 0 || at < pv.trig)
-		if form == formIng && i > 0 && gerundLinks[r.ws[i-1].low] {
-			inherit = true
+		inherit := r.coordinated(i)
+		if form == formIng && i > 0 && (gerundLinks[r.ws[i-1].low] || r.ws[i-1].low == ",") {
+			inherit = true // "by conducting strikes", ", killing 12"
 		}
 		if inherit {
 			if pv.passive {
@@ -310,10 +321,13 @@ func (r *reader) nounArgs(i int) (tgt, src int) {
 	tgt, src = -1, -1
 	for j := i; j < len(ws) && j-i <= 7; j++ {
 		w := &ws[j]
-		if w.punct || (w.mention < 0 && subordinators[w.low]) {
+		if w.punct || (w.mention < 0 && subordinators[w.low]) || r.isVerb(j) {
 			break
 		}
 		if w.mention < 0 {
+			if j > i && ws[j-1].mention >= 0 && !prepositions[w.low] {
+				break // the noun phrase ended: "strikes on X drew…"
+			}
 			continue
 		}
 		p := r.prepBefore(j, i)

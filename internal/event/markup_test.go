@@ -142,6 +142,9 @@ func render(a *news.Article) string {
 		if e.Mode != "" {
 			fmt.Fprintf(&b, "/%s", e.Mode)
 		}
+		if e.Intended != "" {
+			fmt.Fprintf(&b, "(intends %s)", e.Intended)
+		}
 		fmt.Fprintf(&b, " cameo=%s %q %s→%s voice=%s", e.CAMEO, a.Covered(e.Trigger), name(e.Source), name(e.Target), e.Voice)
 		if e.Place >= 0 {
 			fmt.Fprintf(&b, " place=%s(%s,%s)", a.Places[e.Place].Name, e.PlaceFrom, e.PlacePrecision)

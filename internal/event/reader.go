@@ -11,6 +11,7 @@ import (
 // reader codes the events of one article, sentence by sentence. It lives
 // for one Apply call.
 type reader struct {
+	verbAt []bool // per word of the sentence: a verb reading starts here
 	s      *Stage
 	a      *news.Article
 	ix     *index
@@ -267,10 +268,22 @@ func (r *reader) subject(i int) (int, int) {
 			break
 		}
 		if w.mention < 0 && subordinators[w.low] {
-			if relativizers[w.low] && j > 0 && ws[j-1].mention >= 0 && fb < 0 {
-				return ws[j-1].mention, r.mentionStart(j-1, 0)
+			k := j - 1
+			if k > 0 && ws[k].low == "," {
+				k-- // "Soldiers, who were attacked…"
+			}
+			if relativizers[w.low] && k >= 0 && ws[k].mention >= 0 && fb < 0 {
+				return ws[k].mention, r.mentionStart(k, 0)
 			}
 			break
+		}
+		if w.mention < 0 && !w.punct && (j == 0 || !determiners[ws[j-1].low]) {
+			if e := r.reportAt(j); e != nil {
+				if j+len(e.words) == i && fb < 0 {
+					return r.subject(j) // "Iran denied attacking…"
+				}
+				break // the subject of "said" is not the subject of what was said
+			}
 		}
 		if w.mention >= 0 {
 			k := r.mentionStart(j, 0)
@@ -291,10 +304,17 @@ func (r *reader) subject(i int) (int, int) {
 func (r *reader) object(i, limit int) (tgt, by int) {
 	ws := r.ws
 	tgt, by = -1, -1
+	plain := false // a noun phrase that is no mention filled the object slot
 	for j := i; j < len(ws) && j-i <= limit; j++ {
 		w := &ws[j]
-		if isStrongBoundary(w) || (w.mention < 0 && subordinators[w.low]) {
+		if isStrongBoundary(w) || (w.mention < 0 && subordinators[w.low]) || r.isVerb(j) {
 			break
+		}
+		if plain && (w.low == "and" || w.low == "but") {
+			break
+		}
+		if w.mention < 0 && !w.punct && !prepositions[w.low] && !determiners[w.low] && !fillers[w.low] && !w.number {
+			plain = true
 		}
 		if w.mention >= 0 {
 			p := r.prepBefore(j, i)
@@ -319,6 +339,12 @@ func (r *reader) object(i, limit int) (tgt, by int) {
 		}
 	}
 	return tgt, by
+}
+
+// isVerb reports whether word j is the first word of a candidate read
+// as a verb in this sentence.
+func (r *reader) isVerb(j int) bool {
+	return j < len(r.verbAt) && r.verbAt[j]
 }
 
 // passive reports whether the verb at word i, in a participle form, is

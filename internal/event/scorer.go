@@ -136,6 +136,22 @@ func CodeGSR(rec GSRRecord, before []Annotator, st *Stage) (GSRResult, error) {
 		return GSRResult{}, err
 	}
 	res := GSRResult{Rec: rec, Article: a, Event: -1}
+	res.Event = mainEvent(a)
+	if res.Event >= 0 {
+		e := a.Events[res.Event]
+		res.Type = e.Type
+		res.SourceOK = actorMatch(a, e.Source, rec.Source)
+		res.TargetOK = actorMatch(a, e.Target, rec.Target)
+	}
+	return res, nil
+}
+
+// mainEvent picks the event a one-sentence article reports: the first
+// event of its main clause whose confidence is within 0.25 of the most
+// confident one's; events that are the content of another, or sit in a
+// subordinate clause, count 0.3 and 0.1 less. -1 when there is none.
+func mainEvent(a *news.Article) int {
+	score := make([]float64, len(a.Events))
 	best := -1.0
 	for i, e := range a.Events {
 		c := e.Confidence
@@ -145,17 +161,17 @@ func CodeGSR(rec GSRRecord, before []Annotator, st *Stage) (GSRResult, error) {
 		if subordinate(a.Text, e.Evidence.Start, e.Trigger.Start) {
 			c -= 0.1
 		}
+		score[i] = c
 		if c > best {
-			best, res.Event = c, i
+			best = c
 		}
 	}
-	if res.Event >= 0 {
-		e := a.Events[res.Event]
-		res.Type = e.Type
-		res.SourceOK = actorMatch(a, e.Source, rec.Source)
-		res.TargetOK = actorMatch(a, e.Target, rec.Target)
+	for i := range a.Events {
+		if score[i] >= best-0.25 {
+			return i
+		}
 	}
-	return res, nil
+	return -1
 }
 
 // subordinate reports whether a subordinating word comes between the

@@ -79,7 +79,7 @@ func (r *reader) tolls(cands []cand, ps []pending) []pending {
 				break
 			}
 		}
-		if done {
+		if done || kind == news.Displaced || kind == news.Arrested {
 			continue
 		}
 		e := tollEntry
@@ -108,10 +108,15 @@ func takesToll(typ, kind string) bool {
 
 // countFor finds the count of a toll word at words [i, end): a count
 // shortly before it with only a noun phrase and auxiliaries between ("at
-// least two Syrian servicemen were killed", "15 injured"), else one just
-// after it ("killing 12 people", "killed at least five").
+// least two Syrian servicemen were killed", "15 injured"), unless one
+// follows it directly ("killing 12 people", "killed at least five").
 func (r *reader) countFor(counts []count, i, end int) (count, bool) {
 	ws := r.ws
+	for _, c := range counts {
+		if c.first == end {
+			return c, true // "killing 12", "killed at least five"
+		}
+	}
 	for k := len(counts) - 1; k >= 0; k-- {
 		c := counts[k]
 		if c.end > i {
@@ -131,23 +136,6 @@ func (r *reader) countFor(counts []count, i, end int) (count, bool) {
 			return c, true
 		}
 		break
-	}
-	for _, c := range counts {
-		if c.first < end {
-			continue
-		}
-		if c.first-end > 2 {
-			break
-		}
-		ok := true
-		for j := end; j < c.first; j++ {
-			if ws[j].punct {
-				ok = false
-			}
-		}
-		if ok {
-			return c, true
-		}
 	}
 	return count{}, false
 }

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -93,8 +94,17 @@ func abbrevBefore(text string, i int) bool {
 		j--
 	}
 	w := text[j:i]
-	return len(w) > 0 && len(w) <= 4 && w[0] >= 'A' && w[0] <= 'Z'
+	if strings.Contains(w, ".") || len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' {
+		return true // "U.S.", "J."
+	}
+	return abbreviations[w]
 }
+
+// abbreviations are titles and short forms that end with a period inside a
+// sentence.
+var abbreviations = set("Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Maj", "Capt", "Sgt", "Cpl",
+	"Adm", "Cmdr", "Gov", "Sen", "Rep", "Rev", "St", "Jr", "Sr", "No", "Jan", "Feb", "Mar", "Apr", "Jun",
+	"Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "Co", "Corp", "Inc", "Ltd", "vs", "approx")
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
