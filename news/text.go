@@ -2,7 +2,9 @@ package news
 
 // A Sentence is one sentence of Text. Tokens is the index range
 // [First, End) of its tokens in Article.Tokens; Paragraph indexes
-// Article.Paragraphs.
+// Article.Paragraphs. A sentence never crosses a paragraph, its span runs
+// from its first token's start to its last token's end, and the sentences
+// of an article cover every token once, in order.
 type Sentence struct {
 	Span      Span `json:"span"`
 	Paragraph int  `json:"paragraph"`
@@ -22,7 +24,9 @@ const (
 )
 
 // A Token is one word, number or mark of Text. Tokens never overlap and are
-// in text order; whitespace belongs to no token.
+// in text order; whitespace belongs to no token. English clitics are words
+// of their own, as in the Penn Treebank: "coalition's" is "coalition" +
+// "'s", "don't" is "do" + "n't".
 type Token struct {
 	Span Span      `json:"span"`
 	Kind TokenKind `json:"kind"`
