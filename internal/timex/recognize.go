@@ -316,6 +316,9 @@ func (p *parser) core(k int) (found, bool) {
 		if p.isAny(k, "the", "that") {
 			try(p.dayRef(k))
 		}
+		if p.is(k, "the") {
+			try(p.earlyHours(k))
+		}
 		if p.is(k, "q") {
 			try(p.ordinal(k))
 		}
@@ -1395,6 +1398,24 @@ func (p *parser) dayRef(k int) (int, spec) {
 		return -1, spec{}
 	}
 	return j, s
+}
+
+// earlyHours reads "the early hours of Sunday", "the small hours of
+// June 8", "the early hours": the start of that day's morning (TMO, mod
+// START), the day last mentioned when none is named.
+func (p *parser) earlyHours(k int) (int, spec) {
+	if !p.isAny(k+1, "early", "small", "wee") || !p.is(k+2, "hours") {
+		return -1, spec{}
+	}
+	end := k + 3
+	s := spec{rel: true, unit: "D", fromRef: true}
+	if p.is(end, "of") {
+		if e2, d := p.dateOnly(end + 1); e2 > end+1 && d.pod == "" && !d.clock {
+			s, end = d, e2
+		}
+	}
+	s.pod, s.mod, s.typ = "MO", "START", news.TimeTime
+	return end, s
 }
 
 // bareUnits reads plural units after "for", "over", "within": "for years",

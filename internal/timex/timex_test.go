@@ -83,7 +83,8 @@ var ruleTests = []struct {
 	{"this morning", "2017-06-09", "Shelling began [this morning|2017-06-09TMO]."},
 	{"last night", "2017-06-09", "Rockets fell [last night|2017-06-08TNI]."},
 	{"overnight", "2017-06-09", "Rockets struck the city [overnight|2017-06-08TNI]."},
-	{"early hours", "2017-06-09", "It was hit in the early hours of [Sunday|2017-06-04]."},
+	{"early hours", "2017-06-09", "It was hit in [the early hours of Sunday|2017-06-04TMO]."},
+	{"early hours alone", "2017-06-09", "On [June 6|2017-06-06] it was hit in [the early hours|2017-06-06TMO]."},
 	{"last week", "2017-06-09", "The convoy was attacked [last week|2017-W22]."},
 	{"this week", "2017-06-09", "Talks collapsed [earlier this week|2017-W23]."},
 	{"next month", "2017-06-09", "Troops leave [next month|2017-07]."},
@@ -188,6 +189,32 @@ func TestNotTimes(t *testing.T) {
 			if tm.Type != news.TimeDuration || !strings.Contains(in, "45 minutes") {
 				t.Errorf("%q: unexpected time %q = %s", in, a.Text[tm.Span.Start:tm.Span.End], tm.Value)
 			}
+		}
+	}
+}
+
+func TestTypesAndPrecisions(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		typ  news.TimeType
+		prec news.Precision
+	}{
+		{"It fell on June 8.", news.TimeDate, news.PrecisionDay},
+		{"It fell in October 2015.", news.TimeDate, news.PrecisionMonth},
+		{"It fell in 2015.", news.TimeDate, news.PrecisionYear},
+		{"It fell last week.", news.TimeDate, news.PrecisionWeek},
+		{"It fell in the 1990s.", news.TimeDate, news.PrecisionDecade},
+		{"It fell in the first quarter of 2017.", news.TimeDate, news.PrecisionQuarter},
+		{"It fell in summer 2014.", news.TimeDate, news.PrecisionSeason},
+		{"It fell at 16:48.", news.TimeTime, news.PrecisionMinute},
+		{"It fell this morning.", news.TimeTime, news.PrecisionPartOfDay},
+		{"It lasted for three days.", news.TimeDuration, news.PrecisionNone},
+		{"They meet every Friday.", news.TimeSet, news.PrecisionNone},
+		{"It is now over.", news.TimeDate, news.PrecisionNone},
+	} {
+		a := run(t, tc.in, "2017-06-09")
+		if len(a.Times) != 1 || a.Times[0].Type != tc.typ || a.Times[0].Precision != tc.prec {
+			t.Errorf("%q: times %+v, want one %s of precision %q", tc.in, a.Times, tc.typ, tc.prec)
 		}
 	}
 }
