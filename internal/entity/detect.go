@@ -271,6 +271,9 @@ func (d *doc) known(si, i, end int, m actors.Match) (int, bool) {
 		// A bare institution is a description: "the ministry",
 		// "government forces". Resolved by link.
 		in := d.kb.Insts[e.Ref]
+		if d.capital(i) && m.End < end && d.capital(m.End) && !d.startsKnown(si, m.End) {
+			return 0, false // "Government Accountability Office"
+		}
 		if (i > 0 && d.units[i-1].key == "the") || in.Same != "" {
 			if _, title := pick(m, actors.TitleWord); title && d.capital(i) && m.End < end && d.capital(m.End) {
 				return 0, false // "President Obama": a title
@@ -282,6 +285,13 @@ func (d *doc) known(si, i, end int, m actors.Match) (int, bool) {
 	return 0, false
 }
 
+// headedRun reports whether the run of name units from j ends in an
+// organisation or place head word: "(Singapore) Airlines", "(Washington) Post".
+func (d *doc) headedRun(si, j, end int) bool {
+	k := d.run(si, j, end)
+	return k > j && (d.kb.Is("org", d.units[k-1].key) || d.kb.Is("place", d.units[k-1].key))
+}
+
 // place reads a city, province or region at unit i.
 func (d *doc) place(si, i, end int, m actors.Match, e actors.Entry) (int, bool) {
 	p := d.kb.Places[e.Ref]
@@ -291,8 +301,11 @@ func (d *doc) place(si, i, end int, m actors.Match, e actors.Entry) (int, bool) 
 	if single && (d.caps[si] || i == d.wordStart(d.sents[si][0], end)) && !d.capsIn[d.units[i].key] {
 		return 0, false // a headline word or a sentence opener the body never capitalises
 	}
-	if !last.poss && !last.joined && j < end && d.capital(j) && !d.startsKnown(si, j) {
+	if !last.poss && !last.joined && j < end && d.capital(j) && !d.startsKnown(si, j) && d.headedRun(si, j, end) {
 		return d.name(si, i, end), true // "Seattle Times", "Sydney Airport"
+	}
+	if _, ok := d.person[d.units[i].key]; ok && single {
+		return 0, false // "Angers" after "Sandy Angers"
 	}
 	if single && j < end && d.kb.Is("speech", d.units[j].key) && p.Kind == "city" {
 		return 0, false // "Jackson said": a person more likely than a city
@@ -382,7 +395,7 @@ func (d *doc) state(si, i, end int, m actors.Match, e actors.Entry) (int, bool) 
 	}
 	// A capitalised name after a country word is one longer name:
 	// "Singapore Airlines", "Washington Post", "American Airlines".
-	if !last.poss && !last.joined && j < end && d.capital(j) && !d.startsKnown(si, j) {
+	if !last.poss && !last.joined && j < end && d.capital(j) && !d.startsKnown(si, j) && d.headedRun(si, j, end) {
 		return d.name(si, i, end), true
 	}
 	// The state's allies: "Damascus' allies".
@@ -564,7 +577,16 @@ func (d *doc) after(si, c, end int) int {
 }
 
 func (d *doc) looksPerson(j, k int) bool {
-	return k-j >= 2 && d.units[j].shape == actors.ShapeTitle && d.kb.FirstName(d.units[j].key) && !d.kb.Is("connector", d.units[j].key) && !d.kb.Is("org", d.units[k-1].key) && !d.kb.Is("place", d.units[k-1].key)
+	if k-j < 2 || d.units[j].shape != actors.ShapeTitle || !d.kb.FirstName(d.units[j].key) || d.kb.Is("connector", d.units[j].key) {
+		return false
+	}
+	// "Washington Mutual": a place name first is not a first name.
+	if m, ok := d.kb.Longest(d.ku, j, false); ok {
+		if _, place := pick(m, actors.CountryName, actors.Capital, actors.PlaceName, actors.Named); place {
+			return false
+		}
+	}
+	return true && !d.kb.Is("org", d.units[k-1].key) && !d.kb.Is("place", d.units[k-1].key)
 }
 
 func (d *doc) personNamed(key string) (int, bool) {

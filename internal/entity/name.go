@@ -150,6 +150,11 @@ func (d *doc) run(si, j, end int) int {
 			if d.units[k-1].poss || (d.units[k-1].joined && k < end && !d.capital(k)) {
 				return k
 			}
+			// "Apple Inc. Steve Jobs", "Chrysler LLC Jim Press": a head word
+			// ends an organisation's name before a person's.
+			if k-j >= 2 && k < end && d.kb.Is("org", d.units[k-1].key) && d.capital(k) && d.kb.FirstName(d.units[k].key) {
+				return k
+			}
 			continue
 		}
 		if k > j && d.kb.Is("connector", d.units[k].key) && k+1 < end && d.nameUnit(si, k+1) && !d.units[k-1].poss {
@@ -163,6 +168,11 @@ func (d *doc) run(si, j, end int) int {
 
 func (d *doc) speechAfter(k int) bool {
 	return k < len(d.units) && d.kb.Is("speech", d.units[k].key)
+}
+
+func (d *doc) speechBefore(j int) bool {
+	p := d.prevWord(j)
+	return p >= 0 && d.kb.Is("speech", d.units[p].key) && d.units[p].shape == actors.ShapeLower
 }
 
 // startsNamed reports whether a knowledge-base organisation, group or
@@ -244,6 +254,11 @@ func (d *doc) typeName(si, j, k int, roles []news.Role) cand {
 		}
 	}
 	if d.looksPerson(j, k) {
+		return person()
+	}
+	// "said Barack Obama", "Barack Obama said": a two- or three-word name
+	// with no head word next to a speech verb.
+	if k-j >= 2 && k-j <= 3 && d.units[j].shape == actors.ShapeTitle && (d.speechAfter(k) || d.speechBefore(j)) {
 		return person()
 	}
 	// A misspelt knowledge-base name: "Washinghton".

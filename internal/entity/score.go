@@ -26,7 +26,8 @@ import (
 // Weafer"); the name is cut out of it by one fixed rule (goldName): the
 // first run of capitalised tokens when a comma, bracket or preposition
 // follows it ("Washington, in the United States"), otherwise the last run,
-// without a leading "The" and without the titles before a person's name.
+// without a leading "The" and, for a person, without the titles before the
+// name.
 //
 // Predictions: the stage's mentions that are names (a capitalised word, not
 // a pronoun), typed person → PER, organization and group → ORG, place and
@@ -260,7 +261,7 @@ func meantimeArticle(d *mtDoc, kb *actors.KB) (*news.Article, []named, []news.Sp
 			ignore = append(ignore, full)
 			continue
 		}
-		lo, hi, ok := goldName(d, idx, kb)
+		lo, hi, ok := goldName(d, idx, typ == "PER", kb)
 		if !ok {
 			ignore = append(ignore, full)
 			continue
@@ -276,7 +277,7 @@ func meantimeArticle(d *mtDoc, kb *actors.KB) (*news.Article, []named, []news.Sp
 
 // goldName cuts the name out of a gold mention's tokens idx (sorted): see
 // Scorer. It returns a token range [lo, hi).
-func goldName(d *mtDoc, idx []int, kb *actors.KB) (lo, hi int, ok bool) {
+func goldName(d *mtDoc, idx []int, person bool, kb *actors.KB) (lo, hi int, ok bool) {
 	text := func(i int) string { return d.Tokens[i].Text }
 	capital := func(i int) bool {
 		for _, r := range text(i) {
@@ -323,7 +324,8 @@ func goldName(d *mtDoc, idx []int, kb *actors.KB) (lo, hi int, ok bool) {
 	}
 	// Titles before a person's name: "U.S. President Barack Obama",
 	// "Spokeswoman Sandy Angers"; a title at the end: "Apple Computer CEO".
-	for i := r.hi - 1; i >= r.lo; i-- {
+	// Names of organisations and places keep theirs ("General Motors").
+	for i := r.hi - 1; person && i >= r.lo; i-- {
 		k, _ := actors.Fold(text(i))
 		us := []actors.Unit{{Key: k, Shape: actors.ShapeOf(text(i))}}
 		m, found := kb.Longest(us, 0, false)
