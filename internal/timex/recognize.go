@@ -1290,6 +1290,9 @@ func (p *parser) set(k int) (int, spec) {
 				end++
 			}
 			return end, s
+		case ne.season != "" && !p.is(k, "per"):
+			s.lit = "XXXX-" + ne.season
+			return j + 1, s
 		case ne.pod != "" && !p.is(k, "per"):
 			s.lit = "XXXX-XX-XXT" + ne.pod
 			return j + 1, s
@@ -1355,6 +1358,13 @@ func (p *parser) year(k int) (int, spec) {
 		return -1, spec{} // "2008-09", "2017-06-…" not a year alone
 	}
 	if p.isAny(k+1, "percent", "per") || p.isAny(k-1, "no", "number", "nos") {
+		return -1, spec{}
+	}
+	// "sold 2010 jets" counts jets; "the 2010 elections" names a year. A
+	// year before a noun needs a determiner or preposition before it.
+	if p.word(k+1) && !p.upper(k+1) && p.e(k+1).unit == "" && p.word(k-1) && !p.upper(k-1) &&
+		!p.isAny(k-1, "the", "in", "of", "for", "since", "by", "its", "his", "her", "their", "our", "a", "an", "this", "that",
+			"from", "to", "until", "and", "or", "during", "before", "after", "between", "early", "late", "mid", "fiscal") {
 		return -1, spec{}
 	}
 	if y < 1900 || y > 2100 {

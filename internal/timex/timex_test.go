@@ -108,6 +108,8 @@ var ruleTests = []struct {
 	{"duration several", "2017-06-09", "It took [several months|PXM]."},
 	{"set every weekday", "2017-06-09", "Protesters gather [every Friday|XXXX-WXX-5]."},
 	{"set every unit", "2017-06-09", "Convoys run [every two weeks|P2W]."},
+	{"set season", "2017-06-09", "Fighting flares [every summer|XXXX-SU]."},
+	{"year before a noun", "2017-06-09", "The [2008|2008] Olympics and the [2010|2010] elections."},
 	{"set adjective", "2017-06-09", "The [annual|P1Y] parade was cancelled."},
 	{"set per", "2017-06-09", "It costs $5 million [a year|P1Y]."},
 	{"present ref", "2017-06-09", "The army [now|PRESENT_REF] holds the town and is [currently|PRESENT_REF] advancing."},
@@ -181,6 +183,7 @@ func TestNotTimes(t *testing.T) {
 		"He paid $2000 for it.",
 		"It holds 1,2008 ballots.",
 		"Version 1.2.3.4 was released.",
+		"He scored 2008 points and sold 2010 jets.",
 		"He was born on February 30.",
 		"Call 555-2017-1234 for help.",
 	} {
