@@ -36,6 +36,7 @@ type Class uint8
 const (
 	City    Class = 'P' // a populated place (GeoNames feature class P)
 	Admin1  Class = 'A' // a first-level administrative region
+	Admin2  Class = 'D' // a second-level administrative region (county, district)
 	Country Class = 'C' // a country or dependent territory
 	Region  Class = 'R' // a large area: continent, sea, desert, disputed region
 	Site    Class = 'S' // a point feature: crossing, base, airport, dam
@@ -47,6 +48,8 @@ func (c Class) String() string {
 		return "city"
 	case Admin1:
 		return "admin1"
+	case Admin2:
+		return "admin2"
 	case Country:
 		return "country"
 	case Region:
@@ -66,6 +69,7 @@ type Entry struct {
 	Code       string // GeoNames feature code (PPLC, PPLA, ADM1, PCLI) or curated kind (BRDCRS, MILB, SEA…)
 	Country    string // ISO 3166-1 alpha-2; "" for a place in no one country
 	Admin1     string // admin1 code within Country, "" when none
+	Admin2     string // admin2 code within Admin1, for Admin2 entries only
 	Population int64
 	Source     string // "geonames", "world-countries", "curated"
 }
@@ -87,7 +91,12 @@ type Gazetteer struct {
 	admin1  map[string]string  // "SY.07" → "Deir ez-Zor"
 	country map[string]int32   // "SY" → entry index
 	tld     map[string]string  // ".sy" → "SY"
+	demonym map[string]bool    // "Syrian", "Canadian"
 }
+
+// IsDemonym reports whether word is the English demonym of a country
+// ("Syrian", "Canadian"), which names people, not a place.
+func (g *Gazetteer) IsDemonym(word string) bool { return g.demonym[word] }
 
 // Len is the number of entries.
 func (g *Gazetteer) Len() int { return len(g.entries) }
@@ -200,6 +209,7 @@ func Read(generated []byte, curated, aliases io.Reader) (*Gazetteer, error) {
 		admin1:  make(map[string]string),
 		country: make(map[string]int32),
 		tld:     make(map[string]string),
+		demonym: make(map[string]bool),
 	}
 	// raw is never written again: the keys and names of the entries are
 	// substrings of it, with no copy.
@@ -230,7 +240,7 @@ func (g *Gazetteer) parseGenerated(s string) error {
 	g.keys = make([]string, 0, nK)
 	g.offs = make([]int32, 1, nK+1)
 	g.posts = make([]int32, 0, nK+strings.Count(s, ","))
-	var f [12]string
+	var f [14]string
 	for n := 2; s != ""; n++ {
 		line, s, _ = strings.Cut(s, "\n")
 		fields := split(f[:0], line)
@@ -254,6 +264,11 @@ func (g *Gazetteer) parseGenerated(s string) error {
 				return fmt.Errorf("line %d: tld row has %d fields, want 3", n, len(fields))
 			}
 			g.tld[fields[1]] = fields[2]
+		case "D":
+			if len(fields) != 2 {
+				return fmt.Errorf("line %d: demonym row has %d fields, want 2", n, len(fields))
+			}
+			g.demonym[fields[1]] = true
 		case "K":
 			if len(fields) != 3 {
 				return fmt.Errorf("line %d: key row has %d fields, want 3", n, len(fields))
@@ -282,11 +297,14 @@ func (g *Gazetteer) parseGenerated(s string) error {
 }
 
 func parseEntry(f []string) (Entry, error) {
-	// E id name lat lon class code cc admin1 pop source
-	if len(f) != 11 {
-		return Entry{}, fmt.Errorf("entry row has %d fields, want 11", len(f))
-	}
 	var e Entry
+	// E id name lat lon class code cc admin1 pop source [admin2]
+	if len(f) != 11 && len(f) != 12 {
+		return Entry{}, fmt.Errorf("entry row has %d fields, want 11 or 12", len(f))
+	}
+	if len(f) == 12 {
+		e.Admin2 = f[11]
+	}
 	var err error
 	if e.ID, err = strconv.Atoi(f[1]); err != nil {
 		return e, fmt.Errorf("id: %w", err)
@@ -352,13 +370,18 @@ func (g *Gazetteer) parseCurated(r io.Reader) error {
 }
 
 // parseAliases reads the alias file: alias, then the target as
-// "country:CC" or "admin1:CC.CODE"; # starts a comment.
+// "country:CC", "admin1:CC.CODE" or "region:NAME" (a continent or
+// subregion of the generated data); # starts a comment.
 func (g *Gazetteer) parseAliases(r io.Reader) error {
 	admin := make(map[string]int32)
+	region := make(map[string]int32)
 	for i := range g.entries {
 		e := &g.entries[i]
 		if e.Class == Admin1 {
 			admin[e.Country+"."+e.Admin1] = int32(i)
+		}
+		if e.Class == Region && e.Source == "world-countries" {
+			region[e.Name] = int32(i)
 		}
 	}
 	sc := bufio.NewScanner(r)
@@ -381,6 +404,8 @@ func (g *Gazetteer) parseAliases(r io.Reader) error {
 			idx, ok = g.country[code]
 		case "admin1":
 			idx, ok = admin[code]
+		case "region":
+			idx, ok = region[code]
 		}
 		if !ok {
 			return fmt.Errorf("line %d: unknown target %q", n, fields[1])

@@ -221,3 +221,28 @@ func appendFolded(dst []byte, r rune) []byte {
 	}
 	return dst
 }
+
+// SameSpelling reports whether a and b have the same letters and digits
+// once lower-cased and stripped of diacritics, ignoring everything else:
+// "Deir ez-Zor" and "Deir Ez Zor" are spelt the same, "Dayr az Zawr" is
+// not. A name spelt as the gazetteer spells it is stronger evidence than
+// one that only shares its key.
+func SameSpelling(a, b string) bool {
+	var ba, bb [96]byte
+	fa, fb := appendLetters(ba[:0], a), appendLetters(bb[:0], b)
+	return string(fa) == string(fb)
+}
+
+func appendLetters(dst []byte, s string) []byte {
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			dst = append(dst, byte(r))
+		case r >= 'A' && r <= 'Z':
+			dst = append(dst, byte(r)+'a'-'A')
+		case r >= utf8.RuneSelf:
+			dst = appendFolded(dst, r)
+		}
+	}
+	return dst
+}

