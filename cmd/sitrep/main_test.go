@@ -128,14 +128,14 @@ func TestNonUTF8Input(t *testing.T) {
 	dir := t.TempDir()
 	// "Война и мир" in Windows-1251, and "café crème" in Latin-1.
 	cyr := filepath.Join(dir, "cp1251.txt")
-	os.WriteFile(cyr, []byte("\xc2\xee\xe9\xed\xe0 \xe8 \xec\xe8\xf0. \xc2\xee\xe9\xed\xe0 \xe8 \xec\xe8\xf0.\n"), 0o644)
+	os.WriteFile(cyr, bytes.Repeat([]byte("\xc2\xee\xe9\xed\xe0 \xe8 \xec\xe8\xf0 \x97 \xf0\xee\xec\xe0\xed \xcb\xfc\xe2\xe0 \xd2\xee\xeb\xf1\xf2\xee\xe3\xee, \xee\xef\xf3\xe1\xeb\xe8\xea\xee\xe2\xe0\xed\xed\xfb\xe9 \xe2 1869 \xe3\xee\xe4\xf3.\n\n"), 3), 0o644)
 	lat := filepath.Join(dir, "latin1.txt")
-	os.WriteFile(lat, []byte("Un caf\xe9 cr\xe8me, s'il vous pla\xeet.\n"), 0o644)
+	os.WriteFile(lat, bytes.Repeat([]byte("Le gar\xe7on apporta un caf\xe9 cr\xe8me et un croissant, puis il repartit vers la cuisine du restaurant.\n\n"), 3), 0o644)
 	code, out, errOut := sitrep(t, "", "analyze", "--format", "jsonl", cyr, lat)
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"Война и мир", "café crème", "windows-1251", "windows-1252"} {
+	for _, want := range []string{"Война и мир", "café crème", "garçon", "windows-1251", "windows-1252"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
