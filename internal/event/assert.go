@@ -39,7 +39,7 @@ func (r *reader) assertAt(i int) news.Assertion {
 		return news.Assertion{By: by, How: meaningHow(qt.Meaning), Quote: q, Speaker: qt.Speaker, Cue: qt.Cue}
 	}
 	// A reporting verb before it: "X said (that) …", "according to X, …".
-	for j := i - 1; j >= 0; j-- {
+	for j := i - 1; j >= 0 && i-j <= window; j-- {
 		w := &ws[j]
 		if isQuoteMark(w.low) && !r.scareQuote(j) || w.low == ";" {
 			break
@@ -63,7 +63,7 @@ func (r *reader) assertAt(i int) news.Assertion {
 		return r.reported(sp, e, j)
 	}
 	// A reporting verb after it: "…, officials said." "…, said Rudskoy."
-	for j := i + 1; j < len(ws); j++ {
+	for j := i + 1; j < len(ws) && j-i <= window; j++ {
 		w := &ws[j]
 		if w.low == "\"" || w.low == "“" || w.low == "”" || w.low == ";" {
 			break
@@ -77,7 +77,7 @@ func (r *reader) assertAt(i int) news.Assertion {
 		}
 		// Only a trailing report: a comma before the speaker or the verb.
 		k := j - 1
-		for k >= 0 && ws[k].mention >= 0 {
+		for k >= 0 && ws[k].mention >= 0 && j-k <= window {
 			k--
 		}
 		if k < 0 || ws[k].low != "," {

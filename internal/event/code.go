@@ -161,9 +161,9 @@ func (r *reader) code(sp news.Span) {
 		if at < 0 {
 			continue
 		}
-		for m := range ps {
+		for m := k + 1; m < len(ps) && ps[m].trig < end; m++ {
 			q := &ps[m]
-			if q.trig <= at || q.trig >= end || q.parent >= 0 || m == k {
+			if q.trig <= at || q.parent >= 0 {
 				continue
 			}
 			q.parent = k
@@ -199,7 +199,7 @@ func (r *reader) code(sp news.Span) {
 		if p.drop || p.src >= 0 && !participle || !hasCasualty(p.c) {
 			continue
 		}
-		for m := range ps {
+		for m := max(0, k-window); m < min(len(ps), k+window); m++ {
 			if m != k && !ps[m].drop && ps[m].e.kind == p.e.kind {
 				p.drop = true
 				break
@@ -416,7 +416,7 @@ func (r *reader) intent(p *pending) {
 // conditionalAfter reports whether an "unless" clause follows word i in
 // the sentence: "will withdraw unless…" is a threat.
 func (r *reader) conditionalAfter(i int) bool {
-	for j := i; j < len(r.ws); j++ {
+	for j := i; j < len(r.ws) && j-i <= window; j++ {
 		if r.ws[j].low == "unless" {
 			return true
 		}
@@ -441,15 +441,15 @@ func isLight(c *cand) bool {
 // pending event k: earlier in the sentence, else earlier in the
 // paragraph; -1 when none.
 func (r *reader) lastEvent(k int, ps []pending) int {
-	for m := k - 1; m >= 0; m-- {
+	for m := k - 1; m >= 0 && k-m <= window; m-- {
 		if !ps[m].drop && ps[m].src >= 0 {
 			return ps[m].src
 		}
 	}
 	par := r.paragraphOf(r.ws[ps[k].trig].span.Start)
-	for m := len(r.events) - 1; m >= 0 && par >= 0 && r.info[m].paragraph == par; m-- {
+	for m := len(r.events) - 1; m >= 0 && m >= len(r.events)-window && par >= 0 && r.info[m].paragraph == par; m-- {
 		e := &r.events[m]
-		if e.Source >= 0 && !r.info[m].child && !subordinate(r.a.Text, e.Evidence.Start, e.Trigger.Start) {
+		if e.Source >= 0 && !r.info[m].child && !subordinate(r.a.Text, max(e.Evidence.Start, e.Trigger.Start-300), e.Trigger.Start) {
 			return r.events[m].Source
 		}
 	}

@@ -57,6 +57,11 @@ var (
 		"air", "series", "of", "wave", "round", "formal", "official", "first", "second", "third", "latest")
 )
 
+// window bounds, in words, every search around a trigger (arguments,
+// places, dates, reporting verbs), so that the stage's time stays linear
+// in the length of a sentence.
+const window = 50
+
 func isStrongBoundary(w *word) bool {
 	if !w.punct {
 		return false

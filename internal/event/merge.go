@@ -23,7 +23,7 @@ func (r *reader) finish() {
 		if !repeat {
 			continue
 		}
-		for j := i - 1; j >= 0; j-- {
+		for j := i - 1; j >= 0 && i-j <= window; j-- {
 			if r.info[j].paragraph != r.info[i].paragraph {
 				break
 			}

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -93,10 +94,10 @@ func (r *reader) sentence(sp news.Span, spans []news.Span) {
 // paragraphOf returns the paragraph index of a byte offset: the segment
 // layer's when present, else the count of blank lines before it.
 func (r *reader) paragraphOf(off int) int {
-	for i, p := range r.a.Paragraphs {
-		if p.Start <= off && off < p.End {
-			return i
-		}
+	ps := r.a.Paragraphs
+	i := sort.Search(len(ps), func(i int) bool { return ps[i].End > off })
+	if i < len(ps) && ps[i].Start <= off {
+		return i
 	}
 	return -1
 }

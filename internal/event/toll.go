@@ -1,6 +1,8 @@
 package event
 
 import (
+	"sort"
+
 	"sitrep/news"
 )
 
@@ -55,7 +57,8 @@ func (r *reader) tolls(cands []cand, ps []pending) []pending {
 		}
 		cas.Assert = r.assertAt(c.i)
 		best, bestD := -1, 1<<30
-		for m := range ps {
+		at := sort.Search(len(ps), func(m int) bool { return ps[m].trig >= c.i })
+		for m := max(0, at-window); m < min(len(ps), at+window); m++ {
 			if ps[m].drop || !takesToll(ps[m].e.kind, kind) {
 				continue
 			}
@@ -69,7 +72,7 @@ func (r *reader) tolls(cands []cand, ps []pending) []pending {
 		}
 		par := r.paragraphOf(ws[c.i].span.Start)
 		done := false
-		for m := len(r.events) - 1; m >= 0 && par >= 0; m-- {
+		for m := len(r.events) - 1; m >= 0 && m >= len(r.events)-window && par >= 0; m-- {
 			if r.info[m].paragraph != par {
 				break
 			}
@@ -112,12 +115,11 @@ func takesToll(typ, kind string) bool {
 // follows it directly ("killing 12 people", "killed at least five").
 func (r *reader) countFor(counts []count, i, end int) (count, bool) {
 	ws := r.ws
-	for _, c := range counts {
-		if c.first == end {
-			return c, true // "killing 12", "killed at least five"
-		}
+	k := sort.Search(len(counts), func(k int) bool { return counts[k].first >= end })
+	if k < len(counts) && counts[k].first == end {
+		return counts[k], true // "killing 12", "killed at least five"
 	}
-	for k := len(counts) - 1; k >= 0; k-- {
+	for k = k - 1; k >= 0; k-- {
 		c := counts[k]
 		if c.end > i {
 			continue

@@ -50,6 +50,7 @@ func splitSentences(text string) []news.Span {
 		for e > s && isSpace(text[e-1]) {
 			e--
 		}
+		s, e = runeStart(text, s), runeStart(text, e)
 		if e > s {
 			out = append(out, news.Span{Start: s, End: e})
 		}
@@ -106,6 +107,16 @@ var abbreviations = set("Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Ma
 	"Adm", "Cmdr", "Gov", "Sen", "Rep", "Rev", "St", "Jr", "Sr", "No", "Jan", "Feb", "Mar", "Apr", "Jun",
 	"Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "Co", "Corp", "Inc", "Ltd", "vs", "approx")
 
+// runeStart moves i forward over stray UTF-8 continuation bytes to the
+// next rune start (or the end of text): spans of invalid text still start
+// and end on boundaries.
+func runeStart(text string, i int) int {
+	for i < len(text) && !utf8.RuneStart(text[i]) {
+		i++
+	}
+	return i
+}
+
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // tokenize appends the words of text[sp] to buf: letters and digits with
@@ -115,7 +126,7 @@ func tokenize(buf []news.Span, text string, sp news.Span) []news.Span {
 	i := sp.Start
 	for i < sp.End {
 		r, n := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) {
+		if unicode.IsSpace(r) || !utf8.RuneStart(text[i]) {
 			i += n
 			continue
 		}
@@ -125,8 +136,9 @@ func tokenize(buf []news.Span, text string, sp news.Span) []news.Span {
 			continue
 		}
 		if !isWordRune(r) {
-			buf = append(buf, news.Span{Start: i, End: i + n})
-			i += n
+			end := min(runeStart(text, i+n), sp.End)
+			buf = append(buf, news.Span{Start: i, End: end})
+			i = end
 			continue
 		}
 		j := i + n
@@ -145,6 +157,7 @@ func tokenize(buf []news.Span, text string, sp news.Span) []news.Span {
 			}
 			break
 		}
+		j = min(runeStart(text, j), sp.End)
 		buf = append(buf, news.Span{Start: i, End: j})
 		i = j
 	}

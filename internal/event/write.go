@@ -1,6 +1,8 @@
 package event
 
 import (
+	"sort"
+
 	"sitrep/news"
 )
 
@@ -96,7 +98,8 @@ func (r *reader) bindPlace(ev *news.Event, p *pending) {
 		}
 	}
 	best, bestD, inClause := -1, 1<<30, false
-	for j, w := range ws {
+	for j := max(0, p.trig-window); j < min(len(ws), p.trigEnd+window); j++ {
+		w := &ws[j]
 		if w.place < 0 {
 			continue
 		}
@@ -122,9 +125,16 @@ func (r *reader) bindPlace(ev *news.Event, p *pending) {
 	par := r.paragraphOf(ev.Trigger.Start)
 	if par >= 0 {
 		ps := r.a.Paragraphs[par]
-		for i, pl := range r.a.Places {
+		pspan := func(i int) news.Span { return r.a.Places[i].Span }
+		order := r.ix.places
+		k := sort.Search(len(order), func(k int) bool { return pspan(order[k]).Start >= ps.Start })
+		for n := 0; k < len(order) && n < window; k, n = k+1, n+1 {
+			pl := r.a.Places[order[k]]
+			if pl.Span.Start >= ps.End {
+				break
+			}
 			if ps.Contains(pl.Span) && (best < 0 || absInt(pl.Span.Start-ev.Trigger.Start) < absInt(r.a.Places[best].Span.Start-ev.Trigger.Start)) {
-				best = i
+				best = order[k]
 			}
 		}
 		if best >= 0 {
@@ -136,6 +146,9 @@ func (r *reader) bindPlace(ev *news.Event, p *pending) {
 	dl := r.a.Meta.Dateline
 	if !dl.IsZero() {
 		for i, pl := range r.a.Places {
+			if pl.Span.Start >= dl.End {
+				break
+			}
 			if dl.Contains(pl.Span) {
 				ev.Place, ev.PlaceFrom = i, "dateline"
 				ev.PlacePrecision = news.GeoRegion
@@ -169,7 +182,8 @@ func lowerGeo(g news.GeoPrecision) news.GeoPrecision {
 // else the publication date with a precision one step coarser.
 func (r *reader) bindTime(ev *news.Event, p *pending) {
 	best, bestD := -1, 1<<30
-	for j, w := range r.ws {
+	for j := max(0, p.trig-window); j < min(len(r.ws), p.trigEnd+window); j++ {
+		w := &r.ws[j]
 		if w.time < 0 {
 			continue
 		}
