@@ -5,14 +5,16 @@ import (
 	"strings"
 	"testing"
 
+	"sitrep/internal/entity"
 	"sitrep/internal/segment"
 	"sitrep/news"
 )
 
 const examplePath = "../../../shared/examples/sputnik-2017-06-09-coalition-al-tanf.txt"
 
-// exampleArticle builds the article of the example page from its body text:
-// everything after the date line, before "Join the mailing list".
+// exampleArticle builds the article of the example page from its body text
+// (everything after the date line, before "Join the mailing list") and runs
+// the real segment and entity stages on it.
 func exampleArticle(t testing.TB) *news.Article {
 	t.Helper()
 	b, err := os.ReadFile(examplePath)
@@ -29,6 +31,13 @@ func exampleArticle(t testing.TB) *news.Article {
 	s = strings.TrimSpace(s[strings.IndexByte(s, '\n'):])
 	a := &news.Article{Text: s, Meta: news.Meta{Outlet: "Sputnik News"}}
 	if err := segment.New(segment.Config{}).Apply(a); err != nil {
+		t.Fatal(err)
+	}
+	ent, err := entity.New(entity.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ent.Apply(a); err != nil {
 		t.Fatal(err)
 	}
 	return a

@@ -35,7 +35,13 @@ func (an *analyzer) resolve() {
 		case st.spkFrom >= 0:
 			f, to := an.trimDet(st.spkFrom, st.spkTo)
 			st.speaker = an.nameSpan(f, to)
+			if m := an.personIn(an.span(f, to)); m >= 0 {
+				st.speaker = an.a.Mentions[m].Span // "chairman of Chrysler LLC Jim Press"
+			}
 			st.kind = an.kindOf(f, to)
+			if m := an.mentionAt(st.speaker); m >= 0 && mentionKind(an.a.Mentions[m].Type) != "" && st.kind != KindUnnamed {
+				st.kind = mentionKind(an.a.Mentions[m].Type)
+			}
 			st.how = "cue"
 			if c := an.description(st.spkFrom, st.spkTo); c != 0 {
 				if sp, kind, ok := an.antecedent(i, st.spkFrom, c|cGeneric); ok && (c == cPronThing || an.sameRole(sp, st.spkTo-1)) {
@@ -94,33 +100,49 @@ func (an *analyzer) lastWithSpeaker(j int) bool {
 	return true
 }
 
+// A candidate is a mention a pronoun may refer to.
+type candidate struct {
+	at      int // byte where it stands
+	span    news.Span
+	kind    string
+	speaker bool // the speaker of an earlier statement
+}
+
 // antecedent finds what the pronoun (or description) at token pos, of
-// class c, refers to: the nearest earlier of (a) a speaker of an earlier
-// statement, (b) a mention of the entity stage of a fitting type, (c) a
-// capitalised name written with a title or, for "it"/"they", after "the".
-// A mention that covers the pronoun and names an antecedent wins.
+// class c, refers to. A mention of the entity stage that covers the pronoun
+// and names an antecedent wins. Otherwise the candidates that fit — the
+// speakers of earlier statements, the entity stage's mentions, capitalised
+// names written with a title (or after "the", for "it" and "they"), people
+// named by role ("the ambassador") — are taken from the nearest sentence
+// that has one, and in it the speaker, else the first (the subject, most
+// often). A description of an organisation ("the company") refers only to
+// an earlier speaker.
 func (an *analyzer) antecedent(si, pos int, c class) (news.Span, string, bool) {
 	at := int(an.toks[pos].start)
 	fits := func(kind string) bool {
 		switch {
+		case c&cGeneric != 0 && c&cPronThing != 0:
+			return kind != KindPerson
 		case c&cPronPerson != 0:
-			return kind == KindPerson || kind == KindNamed
+			return kind == KindPerson || kind == KindNamed || kind == KindUnnamed
 		case c&cPronThing != 0:
 			return kind == KindInstitution || kind == KindNamed
 		}
 		return kind != ""
 	}
+	var cands []candidate
+	var coref *candidate
 	if m := an.mentionAt(an.span(pos, pos+1)); m >= 0 {
 		seen := 0
 		for a := an.a.Mentions[m].Antecedent; a >= 0 && a < len(an.a.Mentions) && seen < 16; seen++ {
 			am := an.a.Mentions[a]
 			if am.Span.End <= at && am.Span.Len() > 3 {
-				return am.Span, mentionKind(am.Type), true
+				coref = &candidate{am.Span.Start, am.Span, mentionKind(am.Type), false}
+				break
 			}
 			a = am.Antecedent
 		}
 	}
-	best, bestKind, bestAt := news.Span{}, "", -1
 	for j := si - 1; j >= 0; j-- {
 		p := &an.stmts[j]
 		if p.speaker.IsZero() || !fits(p.kind) {
@@ -133,27 +155,65 @@ func (an *analyzer) antecedent(si, pos int, c class) (news.Span, string, bool) {
 		if p.how == "carried" {
 			where = p.content.Start
 		}
-		if where < at && where > bestAt {
-			best, bestKind, bestAt = p.speaker, p.kind, where
+		if where < at {
+			cands = append(cands, candidate{where, p.speaker, p.kind, true})
 		}
-		if p.speaker.End < bestAt {
+		if len(cands) >= 4 {
 			break
 		}
 	}
-	if c&cGeneric != 0 && bestAt >= 0 {
-		// "the company said": the organisation last quoted.
-		return best, bestKind, true
+	if c&cGeneric == 0 {
+		lo := int(an.toks[max(0, pos-an.cfg.Lookback)].start)
+		for _, m := range an.a.Mentions {
+			if m.Span.Start >= lo && m.Span.End <= at && fits(mentionKind(m.Type)) && an.class(an.tokenAt(m.Span.Start))&cPron == 0 {
+				cands = append(cands, candidate{m.Span.Start, m.Span, mentionKind(m.Type), false})
+			}
+		}
+		cands = an.nameCandidates(pos, c, fits, cands)
 	}
-	for _, m := range an.a.Mentions {
-		if m.Span.End <= at && m.Span.Start > bestAt && fits(mentionKind(m.Type)) && an.class(an.tokenAt(m.Span.Start))&cPron == 0 {
-			best, bestKind, bestAt = m.Span, mentionKind(m.Type), m.Span.Start
+	// The nearest sentence with a candidate; in it the speaker, else the first.
+	best, bestSent := -1, -1
+	for i, cd := range cands {
+		s := an.sentenceOf(cd.at)
+		switch {
+		case s > bestSent:
+			best, bestSent = i, s
+		case s == bestSent && (cd.speaker && !cands[best].speaker || cd.speaker == cands[best].speaker && cd.at < cands[best].at):
+			best = i
 		}
 	}
-	// Names in the text before the pronoun, within the look-back.
+	// The entity stage's coreference wins unless a candidate stands in a
+	// later sentence.
+	if coref != nil && (best < 0 || an.sentenceOf(coref.at) >= bestSent && !cands[best].speaker) {
+		return coref.span, coref.kind, true
+	}
+	if best < 0 {
+		return news.Span{}, "", false
+	}
+	return cands[best].span, cands[best].kind, true
+}
+
+// sentenceOf returns the sentence of the token at or before byte b.
+func (an *analyzer) sentenceOf(b int) int {
+	lo, hi := 0, len(an.toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if int(an.toks[m].start) <= b {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo == 0 {
+		return -1
+	}
+	return int(an.sent[lo-1])
+}
+
+// nameCandidates adds the names in the text before the pronoun at pos,
+// within the look-back, outside direct quotes.
+func (an *analyzer) nameCandidates(pos int, c class, fits func(string) bool, cands []candidate) []candidate {
 	for k := pos - 1; k >= 0 && k >= pos-an.cfg.Lookback; k-- {
-		if int(an.toks[k].start) <= bestAt {
-			break
-		}
 		if an.mask[k]&maskQuote != 0 || an.toks[k].kind != tWord {
 			continue
 		}
@@ -161,6 +221,7 @@ func (an *analyzer) antecedent(si, pos int, c class) (news.Span, string, bool) {
 			// "the government's ambassador": a person by role.
 			if c&cPronPerson != 0 && an.class(k)&cTitle != 0 && !(k+1 < len(an.toks) && an.toks[k+1].upper) {
 				if d := an.roleStart(k); d >= 0 {
+					sp := an.span(d, k+1)
 					// In apposition to a name, the name: "X, the company's
 					// chief executive," / "the chief executive, X,".
 					if an.isPunct(d-1, ",") && d-2 >= 0 && an.toks[d-2].upper {
@@ -168,12 +229,11 @@ func (an *analyzer) antecedent(si, pos int, c class) (news.Span, string, bool) {
 						for g-1 >= 0 && an.toks[g-1].kind == tWord && an.toks[g-1].upper {
 							g--
 						}
-						return an.nameSpan(g, d-1), KindPerson, true
+						sp = an.nameSpan(g, d-1)
+					} else if f, to := an.upperRun(k + 2); an.isPunct(k+1, ",") && f >= 0 && an.isName(f, to) {
+						sp = an.span(f, to)
 					}
-					if f, to := an.upperRun(k + 2); an.isPunct(k+1, ",") && f >= 0 && an.isName(f, to) {
-						return an.span(f, to), KindPerson, true
-					}
-					return an.span(d, k+1), KindPerson, true
+					cands = append(cands, candidate{int(an.toks[d].start), sp, KindPerson, false})
 				}
 			}
 			continue
@@ -190,13 +250,14 @@ func (an *analyzer) antecedent(si, pos int, c class) (news.Span, string, bool) {
 			continue
 		}
 		kind := an.kindOf(f, k+1)
+		sp := an.nameSpan(f, k+1)
 		if kind == KindPerson && an.isWord(f-1, "the") && an.isPunct(f-2, ",") && f-3 >= 0 && an.toks[f-3].upper {
 			// "Henry Paulson, the US Treasury Secretary": the name before.
 			g := f - 3
 			for g-1 >= 0 && an.toks[g-1].kind == tWord && an.toks[g-1].upper {
 				g--
 			}
-			return an.nameSpan(g, f-2), KindPerson, true
+			sp = an.nameSpan(g, f-2)
 		}
 		if kind == KindNamed && (f > 0 && an.class(f-1)&cTitle != 0 || an.titleAppositive(k+1)) {
 			kind = KindPerson
@@ -205,46 +266,14 @@ func (an *analyzer) antecedent(si, pos int, c class) (news.Span, string, bool) {
 			kind = KindInstitution
 		}
 		if kind == KindNamed && (c&cPronPerson != 0 || c&cPronThing != 0) {
-			continue // too weak a hint on its own
+			kind = "" // too weak a hint on its own
 		}
-		if fits(kind) {
-			sp := an.nameSpan(f, k+1)
-			return sp, kind, true
+		if kind != "" && fits(kind) {
+			cands = append(cands, candidate{int(an.toks[f].start), sp, kind, false})
 		}
 		k = f
 	}
-	if bestAt >= 0 {
-		return best, bestKind, true
-	}
-	return news.Span{}, "", false
-}
-
-// sameRole reports whether the role word at k ("the bank chief") is said of
-// the person named at sp: the word is in sp or in the few words before it
-// ("US bank chief Ben Bernanke").
-func (an *analyzer) sameRole(sp news.Span, k int) bool {
-	f := an.tokenAt(sp.Start)
-	if f < 0 {
-		return false
-	}
-	w := an.word(k)
-	for i := max(0, f-5); i < len(an.toks) && int(an.toks[i].start) < sp.End; i++ {
-		if an.toks[i].kind == tWord && strings.EqualFold(an.word(i), w) {
-			return true
-		}
-	}
-	return false
-}
-
-// contentWord reports whether the words [f,to) hold a word of two letters
-// or more that is not a function word ("The", "S").
-func (an *analyzer) contentWord(f, to int) bool {
-	for i := f; i < to; i++ {
-		if an.toks[i].kind == tWord && an.toks[i].end-an.toks[i].start > 1 && an.class(i)&(cDet|cStop|cPrep|cAux|cPron) == 0 {
-			return true
-		}
-	}
-	return false
+	return cands
 }
 
 // titleAppositive reports whether the name ending before i is followed by
@@ -389,9 +418,9 @@ func (an *analyzer) description(f, to int) class {
 
 // kindOf classifies the speaker words [f,to).
 func (an *analyzer) kindOf(f, to int) string {
-	if m := an.mentionAt(an.span(f, to)); m >= 0 {
+	if m := an.mentionAt(an.span(f, to)); m >= 0 && an.span(f, to).Contains(an.a.Mentions[m].Span) && an.a.Mentions[m].Span.End == an.span(f, to).End {
 		if k := mentionKind(an.a.Mentions[m].Type); k != "" {
-			return k
+			return k // the head of the words is a mention of known type
 		}
 	}
 	lastWord := to - 1
@@ -431,4 +460,43 @@ func (an *analyzer) kindOf(f, to int) string {
 		return KindNamed
 	}
 	return ""
+}
+
+// sameRole reports whether the role word at k ("the bank chief") is said of
+// the person named at sp: the word is in sp or in the few words before it
+// ("US bank chief Ben Bernanke").
+func (an *analyzer) sameRole(sp news.Span, k int) bool {
+	f := an.tokenAt(sp.Start)
+	if f < 0 {
+		return false
+	}
+	w := an.word(k)
+	for i := max(0, f-5); i < len(an.toks) && int(an.toks[i].start) < sp.End; i++ {
+		if an.toks[i].kind == tWord && strings.EqualFold(an.word(i), w) {
+			return true
+		}
+	}
+	return false
+}
+
+// contentWord reports whether the words [f,to) hold a word of two letters
+// or more that is not a function word ("The", "S").
+func (an *analyzer) contentWord(f, to int) bool {
+	for i := f; i < to; i++ {
+		if an.toks[i].kind == tWord && an.toks[i].end-an.toks[i].start > 1 && an.class(i)&(cDet|cStop|cPrep|cAux|cPron) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// personIn returns the mention of a person that ends s (its head), or -1.
+func (an *analyzer) personIn(s news.Span) int {
+	best := -1
+	for i, m := range an.a.Mentions {
+		if m.Type == news.Person && s.Contains(m.Span) && m.Span.End == s.End && an.class(an.tokenAt(m.Span.Start))&(cPron|cDet) == 0 {
+			best = i
+		}
+	}
+	return best
 }

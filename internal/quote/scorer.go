@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 
+	"sitrep/internal/entity"
 	"sitrep/internal/eval"
 	"sitrep/internal/segment"
 	"sitrep/news"
@@ -95,6 +96,10 @@ func runScorer(ctx context.Context, dir string) (*eval.Report, error) {
 		return nil, err
 	}
 	seg, st := segment.New(segment.Config{}), New(Config{})
+	ent, err := entity.New(entity.Config{})
+	if err != nil {
+		return nil, fmt.Errorf("quotes: entity: %w", err)
+	}
 	var all, dev, held tally
 	for _, d := range docs {
 		if err := ctx.Err(); err != nil {
@@ -103,6 +108,9 @@ func runScorer(ctx context.Context, dir string) (*eval.Report, error) {
 		a := &news.Article{ID: d.ID, Text: d.Text}
 		if err := seg.Apply(a); err != nil {
 			return nil, fmt.Errorf("quotes: %s: segment: %w", d.ID, err)
+		}
+		if err := ent.Apply(a); err != nil {
+			return nil, fmt.Errorf("quotes: %s: entity: %w", d.ID, err)
 		}
 		if err := st.Apply(a); err != nil {
 			return nil, fmt.Errorf("quotes: %s: %w", d.ID, err)

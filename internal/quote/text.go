@@ -86,6 +86,7 @@ func tokenize(text string, paras []news.Span, dst []token) []token {
 					}
 					break
 				}
+				j = skipBroken(text, j, p.End)
 				dst = append(dst, token{start: int32(i), end: int32(j), para: int32(pi), kind: tWord, upper: unicode.IsUpper(r)})
 				i = j
 			default:
@@ -98,12 +99,22 @@ func tokenize(text string, paras []news.Span, dst []token) []token {
 					j += 2
 					r = '…'
 				}
+				j = skipBroken(text, j, p.End)
 				dst = append(dst, token{start: int32(i), end: int32(j), para: int32(pi), kind: k, r: r})
 				i = j
 			}
 		}
 	}
 	return dst
+}
+
+// skipBroken steps over stray UTF-8 continuation bytes at j, so that a
+// token never ends in the middle of broken input.
+func skipBroken(text string, j, end int) int {
+	for j < end && !utf8.RuneStart(text[j]) {
+		j++
+	}
+	return j
 }
 
 // paragraphs returns the paragraphs of a: the segment stage's when it found
@@ -163,8 +174,14 @@ func isBlankAfter(text string, i int) bool {
 	return true
 }
 
+// trimSpan trims s of white space and of broken UTF-8 at its ends, so that
+// both ends fall on rune boundaries.
 func trimSpan(text string, s news.Span) news.Span {
 	for s.Start < s.End {
+		if !utf8.RuneStart(text[s.Start]) {
+			s.Start++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[s.Start:])
 		if !unicode.IsSpace(r) {
 			break
@@ -172,7 +189,11 @@ func trimSpan(text string, s news.Span) news.Span {
 		s.Start += n
 	}
 	for s.End > s.Start {
-		r, n := utf8.DecodeLastRuneInString(text[:s.End])
+		if s.End < len(text) && !utf8.RuneStart(text[s.End]) {
+			s.End--
+			continue
+		}
+		r, n := utf8.DecodeLastRuneInString(text[s.Start:s.End])
 		if !unicode.IsSpace(r) {
 			break
 		}
