@@ -65,19 +65,19 @@ type Meta struct {
 	URL          string   `json:"url,omitempty"`
 	CanonicalURL string   `json:"canonical_url,omitempty"`
 	Outlet       string   `json:"outlet,omitempty"`
-	OutletSpan   RawSpan  `json:"outlet_span"`
+	OutletSpan   RawSpan  `json:"outlet_span,omitzero"`
 	Section      string   `json:"section,omitempty"`
-	SectionSpan  RawSpan  `json:"section_span"`
+	SectionSpan  RawSpan  `json:"section_span,omitzero"`
 	Title        string   `json:"title,omitempty"`
-	TitleSpan    RawSpan  `json:"title_span"`
+	TitleSpan    RawSpan  `json:"title_span,omitzero"`
 	Byline       string   `json:"byline,omitempty"`
-	BylineSpan   RawSpan  `json:"byline_span"`
+	BylineSpan   RawSpan  `json:"byline_span,omitzero"`
 	Language     string   `json:"language,omitempty"` // ISO 639-1, "" when unknown
 	Published    DateTime `json:"published"`
 	Updated      DateTime `json:"updated"`
 	// Dateline is the place and date that open a wire story
 	// ("MOSCOW, June 9 (Reuters) -"), as a span of Text.
-	Dateline Span `json:"dateline"`
+	Dateline Span `json:"dateline,omitzero"`
 	// Story groups syndicated copies of one article: the ID of the earliest
 	// copy known. Empty until a syndication pass has run.
 	Story string `json:"story,omitempty"`

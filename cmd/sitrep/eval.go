@@ -8,11 +8,19 @@ import (
 	"text/tabwriter"
 
 	"sitrep/internal/eval"
+	"sitrep/internal/extract"
+	"sitrep/internal/segment"
+	"sitrep/internal/timex"
 )
 
 // scorers lists every `sitrep eval` task, in the order of the pipeline.
 func scorers() []eval.Scorer {
-	return []eval.Scorer{}
+	return []eval.Scorer{
+		extract.TextScorer(),
+		extract.HTMLScorer(),
+		segment.Scorer(),
+		timex.Scorer(),
+	}
 }
 
 // defaultEvalRoot is where the shared gold sets live, relative to the
