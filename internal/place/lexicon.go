@@ -14,7 +14,8 @@ type lexicon struct {
 	stop, connector, article, direction, point, verb, prefix, suffix, title, eponym map[string]bool
 	// common holds the most frequent English words (data/common-english.txt).
 	common map[string]bool
-	// Multi-word cues are kept as word lists, matched backwards from a name.
+	// Multi-word cues are kept as word lists (hyphenated words split),
+	// matched backwards from a name.
 	near, town, locative [][]string
 }
 
@@ -40,7 +41,9 @@ func parseLexicon(s string) (*lexicon, error) {
 		if m, ok := sets[kind]; ok {
 			(*m)[phrase] = true
 		} else if p, ok := phrases[kind]; ok {
-			*p = append(*p, strings.Fields(phrase))
+			// Hyphenated words are compared part by part, as tokenize
+			// splits them: "north-east of" → north, east, of.
+			*p = append(*p, strings.FieldsFunc(phrase, func(r rune) bool { return r == ' ' || r == '-' }))
 		} else {
 			return nil, fmt.Errorf("place lexicon line %d: unknown kind %q", n+1, kind)
 		}

@@ -16,6 +16,14 @@ type work struct {
 	cands  []gazetteer.Candidate
 	key    []byte
 	low    []byte
+	// scratch of resolve
+	next         []int32
+	scores       []float64
+	priors       []float64 // prior of w.cands[i]
+	support      map[string]float64
+	adminSupport map[[2]string]float64
+	seen         map[int32]bool
+	points       []point
 	// persons holds lower-cased words seen as part of a person's or an
 	// organisation's name; alone later they still name it ("Ivins said").
 	persons map[string]bool
@@ -29,6 +37,9 @@ func (w *work) reset(text string) {
 	w.cands = w.cands[:0]
 	if w.persons == nil {
 		w.persons = make(map[string]bool)
+		w.support = make(map[string]float64)
+		w.adminSupport = make(map[[2]string]float64)
+		w.seen = make(map[int32]bool)
 	}
 	clear(w.persons)
 }
@@ -105,20 +116,16 @@ func (w *work) lowerEq(t int, s string) bool {
 }
 
 // before reports whether the words of one of phrases end just before token
-// t (phrases are lists of words; a hyphenated word is compared as its
-// parts), returning the index of the phrase's first token.
+// t, returning the index of the phrase's first token.
 func (w *work) before(t int, phrases [][]string) (int, bool) {
 	for _, p := range phrases {
 		k := t
 		ok := true
-		for i := len(p) - 1; i >= 0 && ok; i-- {
-			parts := strings.Split(p[i], "-")
-			for j := len(parts) - 1; j >= 0; j-- {
-				k--
-				if !w.lowerEq(k, parts[j]) {
-					ok = false
-					break
-				}
+		for i := len(p) - 1; i >= 0; i-- {
+			k--
+			if !w.lowerEq(k, p[i]) {
+				ok = false
+				break
 			}
 		}
 		if ok {
@@ -175,6 +182,14 @@ func (s *Stage) recognise(w *work, a *news.Article) {
 			i++
 		}
 	}
+	// A capital that stands for its government is an actor, not a place.
+	kept := w.names[:0]
+	for k := range w.names {
+		if !s.metonym(w, &w.names[k]) {
+			kept = append(kept, w.names[k])
+		}
+	}
+	w.names = kept
 	// "X, Y": Y qualifies X when it follows it after a comma.
 	for k := 0; k+1 < len(w.names); k++ {
 		x, y := &w.names[k], &w.names[k+1]
@@ -237,8 +252,8 @@ func (s *Stage) acceptable(w *work, i, e, c0 int, sp news.Span) bool {
 	}
 	if !country {
 		// A name inside a longer capitalised name is part of that name:
-		// "al-Nusra Front", "Jordan Peterson", "Washington Post". A
-		// country's is still a place ("U.S. Army", "SOS Villages Sudan").
+		// "al-Nusra Front", "Washington Post". A country's is still a place
+		// ("U.S. Army", "SOS Villages Sudan").
 		if i > 0 && w.sep(i-1) == " " && w.tokens[i-1].cap && !w.tokens[i].initial &&
 			!w.is(i-1, s.lx.stop) && !w.is(i-1, s.lx.direction) && !w.is(i-1, s.lx.point) {
 			w.persons[w.word(e)] = true

@@ -90,27 +90,28 @@ func (s *Stage) prior(w *work, nm *name, c gazetteer.Candidate) float64 {
 func (s *Stage) resolve(w *work, a *news.Article) {
 	outlet := s.outletCountry(a)
 	// Round 0: each name by itself.
+	w.priors = append(w.priors[:0], make([]float64, len(w.cands))...)
 	for k := range w.names {
 		nm := &w.names[k]
 		nm.best, nm.score = -1, math.Inf(-1)
-		for _, c := range w.cands[nm.c0:nm.c1] {
+		for ci, c := range w.cands[nm.c0:nm.c1] {
 			sc := s.prior(w, nm, c)
 			if outlet != "" && s.g.Entry(c.Index).Country == outlet {
 				sc += outletBonus
 			}
+			w.priors[nm.c0+ci] = sc
 			if sc > nm.score {
 				nm.best, nm.score, nm.bestAlt = c.Index, sc, c.Alternate
 			}
 		}
 	}
 	// Later rounds: each name in the light of the others' choices.
-	support := make(map[string]float64)
-	adminSupport := make(map[string]float64)
-	seen := make(map[int32]bool)
+	support, adminSupport, seen := w.support, w.adminSupport, w.seen
 	for r := 0; r < rounds; r++ {
 		clear(support)
 		clear(adminSupport)
 		clear(seen)
+		w.points = w.points[:0]
 		for k := range w.names {
 			// Each entry supports its country once, however often it is
 			// named: repetition is not corroboration.
@@ -119,12 +120,16 @@ func (s *Stage) resolve(w *work, a *news.Article) {
 				e := s.g.Entry(b)
 				support[e.Country]++
 				if e.Class != gazetteer.Country && e.Admin1 != "" {
-					adminSupport[e.Country+"."+e.Admin1]++
+					adminSupport[[2]string{e.Country, e.Admin1}]++
+				}
+				if e.Class == gazetteer.City || e.Class == gazetteer.Site {
+					w.points = append(w.points, point{b, e.Lat, e.Lon})
 				}
 			}
 		}
-		next := make([]int32, len(w.names))
-		scores := make([]float64, len(w.names))
+		next := append(w.next[:0], make([]int32, len(w.names))...)
+		scores := append(w.scores[:0], make([]float64, len(w.names))...)
+		w.next, w.scores = next, scores
 		for k := range w.names {
 			nm := &w.names[k]
 			next[k], scores[k] = nm.best, nm.score
@@ -136,12 +141,9 @@ func (s *Stage) resolve(w *work, a *news.Article) {
 				own = s.g.Entry(nm.best)
 			}
 			bestSc := math.Inf(-1)
-			for _, c := range w.cands[nm.c0:nm.c1] {
+			for ci, c := range w.cands[nm.c0:nm.c1] {
 				e := s.g.Entry(c.Index)
-				sc := s.prior(w, nm, c)
-				if outlet != "" && e.Country == outlet {
-					sc += outletBonus
-				}
+				sc := w.priors[nm.c0+ci]
 				if e.Country != "" {
 					n := support[e.Country]
 					if own != nil && own.Country == e.Country {
@@ -151,7 +153,7 @@ func (s *Stage) resolve(w *work, a *news.Article) {
 						sc += countryBonus * (1 + math.Log2(n)/2)
 					}
 					if e.Class != gazetteer.Country && e.Admin1 != "" {
-						m := adminSupport[e.Country+"."+e.Admin1]
+						m := adminSupport[[2]string{e.Country, e.Admin1}]
 						if own != nil && own.Class != gazetteer.Country && own.Country == e.Country && own.Admin1 == e.Admin1 {
 							m--
 						}
@@ -164,7 +166,7 @@ func (s *Stage) resolve(w *work, a *news.Article) {
 					sc += qualifierBonus
 				}
 				if e.Class == gazetteer.City || e.Class == gazetteer.Site {
-					if s.nearOther(w, k, e) {
+					if nearOther(w.points, nm.best, e) {
 						sc += nearbyBonus
 					}
 				}
@@ -191,21 +193,21 @@ func contains(q, e *gazetteer.Entry) bool {
 	return false
 }
 
-// nearOther reports whether another name of the article was resolved to a
-// point within nearbyKM of e.
-func (s *Stage) nearOther(w *work, k int, e *gazetteer.Entry) bool {
-	for j := range w.names {
-		if j == k || w.names[j].best < 0 {
+// A point is a resolved place with a position, for nearOther.
+type point struct {
+	entry    int32
+	lat, lon float64
+}
+
+// nearOther reports whether a resolved point other than own lies within
+// nearbyKM of e.
+func nearOther(points []point, own int32, e *gazetteer.Entry) bool {
+	const degLat = nearbyKM / 111.0
+	for _, p := range points {
+		if p.entry == own || math.Abs(p.lat-e.Lat) > degLat {
 			continue
 		}
-		o := s.g.Entry(w.names[j].best)
-		if o.Class != gazetteer.City && o.Class != gazetteer.Site {
-			continue
-		}
-		if o == e {
-			continue
-		}
-		if distanceKM(o.Lat, o.Lon, e.Lat, e.Lon) < nearbyKM {
+		if distanceKM(p.lat, p.lon, e.Lat, e.Lon) < nearbyKM {
 			return true
 		}
 	}
@@ -259,9 +261,6 @@ func (s *Stage) emit(w *work, dst []news.Place) []news.Place {
 			continue
 		}
 		e := s.g.Entry(b)
-		if s.metonym(w, nm, e) {
-			continue
-		}
 		p := news.Place{
 			Span:       nm.span,
 			GeonameID:  e.ID,
@@ -298,12 +297,23 @@ func (s *Stage) emit(w *work, dst []news.Place) []news.Place {
 	return dst
 }
 
-// metonym reports whether a capital city's name stands for its government:
+// metonym reports whether a name that can be a capital city's stands for
+// its government:
 // followed by a verb of saying or acting ("Damascus said"), possessive
 // ("Damascus' allies", "Washington's policy"), or the agent of a passive
 // ("controlled by Damascus").
-func (s *Stage) metonym(w *work, nm *name, e *gazetteer.Entry) bool {
-	if e.Code != "PPLC" || nm.ofCountry {
+func (s *Stage) metonym(w *work, nm *name) bool {
+	if nm.ofCountry {
+		return false
+	}
+	capital := false
+	for _, c := range w.cands[nm.c0:nm.c1] {
+		if e := s.g.Entry(c.Index); e.Code == "PPLC" {
+			capital = true
+			break
+		}
+	}
+	if !capital {
 		return false
 	}
 	if nm.first > 0 && w.sep(nm.first-1) == " " && w.lowerEq(nm.first-1, "by") {
@@ -315,7 +325,9 @@ func (s *Stage) metonym(w *work, nm *name, e *gazetteer.Entry) bool {
 	}
 	gap := w.sep(nm.last)
 	if gap == " " {
-		return w.is(next, s.lx.verb)
+		// "Damascus said", but not "protesters in Tbilisi said"
+		_, loc := w.before(nm.first, s.lx.locative)
+		return !loc && w.is(next, s.lx.verb)
 	}
 	return gap != "" && isApostrophe(runeAt(gap, 0))
 }

@@ -88,7 +88,7 @@ type Gazetteer struct {
 	offs    []int32            // the postings of keys[i] are posts[offs[i]:offs[i+1]]
 	posts   []int32            // index<<1 | alternate
 	extra   map[string][]int32 // keys of the curated and alias files
-	admin1  map[string]string  // "SY.07" → "Deir ez-Zor"
+	admin1  map[[2]string]string // {"SY", "07"} → "Deir ez-Zor"
 	country map[string]int32   // "SY" → entry index
 	tld     map[string]string  // ".sy" → "SY"
 	demonym map[string]bool    // "Syrian", "Canadian"
@@ -109,7 +109,7 @@ func (g *Gazetteer) Admin1Name(country, code string) string {
 	if code == "" {
 		return ""
 	}
-	return g.admin1[country+"."+code]
+	return g.admin1[[2]string{country, code}]
 }
 
 // Country returns the index of a country's entry by ISO alpha-2 code.
@@ -206,7 +206,7 @@ func Read(generated []byte, curated, aliases io.Reader) (*Gazetteer, error) {
 	raw := buf.Bytes()
 	g := &Gazetteer{
 		extra:   make(map[string][]int32),
-		admin1:  make(map[string]string),
+		admin1:  make(map[[2]string]string),
 		country: make(map[string]int32),
 		tld:     make(map[string]string),
 		demonym: make(map[string]bool),
@@ -258,7 +258,11 @@ func (g *Gazetteer) parseGenerated(s string) error {
 			if len(fields) != 3 {
 				return fmt.Errorf("line %d: admin1 row has %d fields, want 3", n, len(fields))
 			}
-			g.admin1[fields[1]] = fields[2]
+			cc, code, ok := strings.Cut(fields[1], ".")
+			if !ok {
+				return fmt.Errorf("line %d: admin1 code %q has no country", n, trunc(fields[1]))
+			}
+			g.admin1[[2]string{cc, code}] = fields[2]
 		case "T":
 			if len(fields) != 3 {
 				return fmt.Errorf("line %d: tld row has %d fields, want 3", n, len(fields))
@@ -447,4 +451,10 @@ func trunc(s string) string {
 		return s[:40] + "…"
 	}
 	return s
+}
+
+// ReadEmbedded reads the embedded data afresh, without the cache of Load;
+// benchmarks use it.
+func ReadEmbedded() (*Gazetteer, error) {
+	return Read(geonamesData, bytes.NewReader(curatedData), bytes.NewReader(aliasData))
 }
