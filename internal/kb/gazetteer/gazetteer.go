@@ -84,14 +84,14 @@ type Candidate struct {
 // A Gazetteer holds the entries and their keys.
 type Gazetteer struct {
 	entries []Entry
-	keys    []string           // sorted
-	offs    []int32            // the postings of keys[i] are posts[offs[i]:offs[i+1]]
-	posts   []int32            // index<<1 | alternate
-	extra   map[string][]int32 // keys of the curated and alias files
+	keys    []string             // sorted
+	offs    []int32              // the postings of keys[i] are posts[offs[i]:offs[i+1]]
+	posts   []int32              // index<<1 | alternate
+	extra   map[string][]int32   // keys of the curated and alias files
 	admin1  map[[2]string]string // {"SY", "07"} → "Deir ez-Zor"
-	country map[string]int32   // "SY" → entry index
-	tld     map[string]string  // ".sy" → "SY"
-	demonym map[string]bool    // "Syrian", "Canadian"
+	country map[string]int32     // "SY" → entry index
+	tld     map[string]string    // ".sy" → "SY"
+	demonym map[string]bool      // "Syrian", "Canadian"
 }
 
 // IsDemonym reports whether word is the English demonym of a country
