@@ -127,7 +127,12 @@ func (r *reader) assert(p *pending, ps []pending) {
 			by = r.a.Mentions[par.src].Actor
 		}
 		how := "alleged"
-		if par.e.to || par.e.kind == "REQUEST" {
+		switch {
+		case par.e.sto && par.e.kind == "REJECT":
+			how = "negated" // "refused to meet"
+		case par.e.sto:
+			how = "future" // "agreed to cooperate", "threatened to cut ties"
+		case par.e.to || par.e.kind == "REQUEST":
 			how = "hypothetical"
 		}
 		p.assert = news.Assertion{By: by, How: how, Quote: -1, Speaker: par.src,
@@ -158,6 +163,19 @@ func (r *reader) assert(p *pending, ps []pending) {
 // modality looks back from the trigger at word i for words that say the
 // event did not, will, or may happen.
 func (r *reader) modality(i int) (how, scope string, cue news.Span) {
+	how, scope, cue = r.modalityAt(i)
+	if how == "future" || how == "hypothetical" {
+		// "must be ready to mediate": a duty outranks the intention.
+		for j := i - 1; j >= r.clauseStart(i) && i-j <= 6; j-- {
+			if ws := r.ws; ws[j].low == "must" || ws[j].low == "has" && j+1 < i && ws[j+1].low == "to" {
+				return "obliged", "aux", news.Span{Start: ws[j].span.Start, End: ws[j].span.End}
+			}
+		}
+	}
+	return how, scope, cue
+}
+
+func (r *reader) modalityAt(i int) (how, scope string, cue news.Span) {
 	ws := r.ws
 	start := r.clauseStart(i)
 	for j := i - 1; j >= start; j-- {

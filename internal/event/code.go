@@ -1,6 +1,8 @@
 package event
 
 import (
+	"unicode"
+
 	"sitrep/news"
 )
 
@@ -69,6 +71,7 @@ func (r *reader) code(sp news.Span) {
 			if by >= 0 && p.src < 0 {
 				p.src = by
 			}
+			prevVerbal = len(ps)
 		} else if e.verb {
 			p.voice, p.verbal = "active", true
 			p.src, p.srcAt, p.passive = r.verbSubject(c.i, c.n, e.form, ps, prevVerbal)
@@ -80,9 +83,11 @@ func (r *reader) code(sp news.Span) {
 				p.tgt = tgt
 			}
 			// "X and Y met": a reciprocal pair as source and target.
-			if p.tgt < 0 && p.srcAt > 1 && ws[p.srcAt-1].low == "and" && ws[p.srcAt-2].mention >= 0 {
-				p.tgt = p.src
-				p.src = ws[p.srcAt-2].mention
+			if first := r.coordinatedWith(p.srcAt); first >= 0 && first != p.src {
+				if p.tgt < 0 {
+					p.tgt = p.src
+				}
+				p.src = first
 			}
 			prevVerbal = len(ps)
 		} else {
@@ -138,11 +143,11 @@ func (r *reader) code(sp news.Span) {
 	// Content: "accused X of bombing Y", "urged X to stop Y".
 	for k := range ps {
 		p := &ps[k]
-		if !p.e.of && !p.e.to && p.e.kind != "REQUEST" || !p.verbal {
+		if !p.e.of && !p.e.to && !p.e.sto && p.e.kind != "REQUEST" || !p.verbal {
 			continue
 		}
 		link := "of"
-		if p.e.to || p.e.kind == "REQUEST" {
+		if p.e.to || p.e.sto || p.e.kind == "REQUEST" {
 			link = "to"
 		}
 		end := r.clauseEnd(p.trigEnd)
@@ -170,12 +175,42 @@ func (r *reader) code(sp news.Span) {
 			if p.content < 0 {
 				p.content = m
 			}
-			if !q.passive && p.tgt >= 0 {
+			doer := p.tgt
+			if p.e.sto {
+				doer = p.src
+			}
+			if !q.passive && doer >= 0 {
 				if q.src < 0 || q.srcAt < at {
-					q.src = p.tgt
+					q.src = doer
 				}
 				if q.tgt == q.src {
 					q.tgt = -1
+				}
+			}
+		}
+	}
+	// A speech act with no target of its own takes its content's: the
+	// target of what is threatened, refused or promised ("threatened to
+	// cut ties with X"), the doer of what is demanded ("demanded that X
+	// withdraw").
+	for k := range ps {
+		p := &ps[k]
+		if p.tgt >= 0 || !p.verbal || !(p.e.to || p.e.sto || p.e.kind == "REQUEST") {
+			continue
+		}
+		if c := p.content; c >= 0 {
+			if p.e.kind == "REQUEST" && ps[c].src >= 0 && ps[c].src != p.src {
+				p.tgt = ps[c].src
+			} else if ps[c].tgt >= 0 && ps[c].tgt != p.src {
+				p.tgt = ps[c].tgt
+			}
+			continue
+		}
+		if p.e.kind == "REQUEST" && p.trigEnd < len(ws) && ws[p.trigEnd].low == "that" {
+			for j := p.trigEnd + 1; j < r.clauseEnd(p.trigEnd+1); j++ {
+				if ws[j].mention >= 0 {
+					p.tgt = ws[j].mention
+					break
 				}
 			}
 		}
@@ -295,6 +330,25 @@ func (r *reader) verbSubject(i, n, form int, ps []pending, prevVerbal int) (src,
 		}
 	}
 	return src, at, passive
+}
+
+// coordinatedWith returns the first mention of a coordinated subject
+// whose last member starts at word at: "Gaddafi and Bulgarian President
+// Zhivkov" → Gaddafi; -1 when the subject is not coordinated.
+func (r *reader) coordinatedWith(at int) int {
+	ws := r.ws
+	for j := at - 1; j >= 1 && at-j <= 4; j-- {
+		if ws[j].low == "and" {
+			if ws[j-1].mention >= 0 {
+				return ws[j-1].mention
+			}
+			return -1
+		}
+		if ws[j].punct || ws[j].mention >= 0 || !unicode.IsUpper(rune(r.a.Text[ws[j].span.Start])) && !determiners[ws[j].low] {
+			return -1
+		}
+	}
+	return -1
 }
 
 // nounPossessor finds the source of an event noun at word i: "the

@@ -110,7 +110,8 @@ type entry struct {
 	mode  string
 	form  int
 	of    bool // content follows "of"
-	to    bool // content follows "to"
+	to    bool // content follows "to", done by the object: "urge X to Y"
+	sto   bool // content follows "to", done by the subject: "threaten to Y"
 	weak  bool
 	recip bool
 	// speaker: a dismissal adjective ("the claims are absurd"); its source
@@ -152,6 +153,8 @@ func parseLexicon(src string) (*Lexicon, error) {
 					e.of = true
 				case "to":
 					e.to = true
+				case "sto":
+					e.sto = true
 				case "weak":
 					e.weak = true
 				case "recip":

@@ -289,6 +289,9 @@ func (r *reader) subject(i int) (int, int) {
 		if w.mention >= 0 {
 			k := r.mentionStart(j, 0)
 			if r.prepBefore(k, 0) == "" && !r.possessor(j) {
+				if m, at := r.appositiveHead(k); m >= 0 {
+					return m, at
+				}
 				return w.mention, k
 			}
 			if fb < 0 {
@@ -298,6 +301,26 @@ func (r *reader) subject(i int) (int, int) {
 		}
 	}
 	return fb, fbAt
+}
+
+// appositiveHead returns the mention an appositive starting near word k
+// describes: "Pakistan, a key U.S. ally in the war, has refused" → the
+// subject is Pakistan, not the U.S.; -1 when there is none.
+func (r *reader) appositiveHead(k int) (int, int) {
+	ws := r.ws
+	for j := k - 1; j >= 1 && k-j <= 4; j-- {
+		w := ws[j].low
+		if w == "," {
+			if ws[j-1].mention >= 0 {
+				return ws[j-1].mention, r.mentionStart(j-1, 0)
+			}
+			return -1, -1
+		}
+		if !determiners[w] && !npFillers[w] && !(len(w) > 0 && w[0] >= 'a' && w[0] <= 'z' && !prepositions[w] && !r.isVerb(j)) {
+			return -1, -1
+		}
+	}
+	return -1, -1
 }
 
 // object finds, right of word i (up to end), the first target mention and
@@ -311,7 +334,7 @@ func (r *reader) object(i, limit int) (tgt, by int) {
 		if isStrongBoundary(w) || (w.mention < 0 && subordinators[w.low]) || r.isVerb(j) {
 			break
 		}
-		if plain && (w.low == "and" || w.low == "but") {
+		if plain && (w.low == "and" || w.low == "but") && r.newClause(j+1) {
 			break
 		}
 		if w.mention < 0 && !w.punct && !prepositions[w.low] && !determiners[w.low] && !fillers[w.low] && !w.number {
@@ -340,6 +363,28 @@ func (r *reader) object(i, limit int) (tgt, by int) {
 		}
 	}
 	return tgt, by
+}
+
+// newClause reports whether a clause starts at word j: a verb, or a
+// subject (a mention) followed by a verb.
+func (r *reader) newClause(j int) bool {
+	for j < len(r.ws) && determiners[r.ws[j].low] {
+		j++
+	}
+	if j >= len(r.ws) {
+		return true
+	}
+	if r.isVerb(j) {
+		return true
+	}
+	if r.ws[j].mention < 0 {
+		return false
+	}
+	e := r.mentionEnd(j) + 1
+	for e < len(r.ws) && fillers[r.ws[e].low] {
+		e++
+	}
+	return e < len(r.ws) && r.isVerb(e)
 }
 
 // isVerb reports whether word j is the first word of a candidate read
