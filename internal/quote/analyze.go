@@ -312,7 +312,7 @@ func (an *analyzer) shareCue(i int) {
 	if st.spkFrom >= 0 || !st.cue.IsZero() {
 		return
 	}
-	for j := range an.stmts {
+	for _, j := range an.bySent[int32(st.sentence)] {
 		r := &an.stmts[j]
 		if r.direct || r.sentence != st.sentence || !r.content.Contains(st.content) {
 			continue
@@ -653,7 +653,7 @@ func (an *analyzer) reportedAt(s sentRange, si, k, e int, c *cue) (st stmt, from
 	}
 	if an.onlyQuote(from, upto) {
 		// "said that “…”": the cue is the direct quote's.
-		for i := range an.stmts {
+		for _, i := range an.bySent[int32(si)] {
 			d := &an.stmts[i]
 			if d.direct && d.cue.IsZero() && d.spkFrom < 0 && d.content.Start >= int(an.toks[from].start) && d.content.End <= int(an.toks[upto-1].end) {
 				an.take(d, k, e, c, f, to)

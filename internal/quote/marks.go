@@ -173,7 +173,7 @@ func (an *analyzer) markRole(i int, open []rune) (opens, closes bool) {
 	case '„':
 		return true, false
 	case '“':
-		if top == '„' { // German „…“
+		if top == '„' && !an.opensHere(i) { // German „…“
 			return false, true
 		}
 		return true, false

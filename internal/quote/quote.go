@@ -113,6 +113,11 @@ type analyzer struct {
 	mask  []uint8 // per token: maskQuote inside a direct quote, maskUsed a cue taken
 	quots []qseg
 	stmts []stmt
+	mord  []int32 // mentions in order of start (mentionIndex)
+	// bySent lists the statements of each sentence (by the sentence of
+	// their first token), before they are sorted.
+	bySent map[int32][]int
+	mmax   int // the longest mention, in bytes
 }
 
 const (
@@ -152,8 +157,16 @@ func (an *analyzer) run() {
 			an.attributeDirect(&an.quots[qi])
 		}
 	}
+	an.bySent = make(map[int32][]int, len(di))
+	for _, i := range di {
+		an.bySent[int32(an.stmts[i].sentence)] = append(an.bySent[int32(an.stmts[i].sentence)], i)
+	}
 	for si := range an.sents {
+		n := len(an.stmts)
 		an.reported(si)
+		for i := n; i < len(an.stmts); i++ {
+			an.bySent[int32(si)] = append(an.bySent[int32(si)], i)
+		}
 	}
 	for _, i := range di {
 		an.shareCue(i)
@@ -192,18 +205,50 @@ func (an *analyzer) emit() {
 	}
 }
 
+// mentionIndex orders the mentions by start, once per article, so that
+// looking mentions up near a span costs a search, not a scan.
+func (an *analyzer) mentionIndex() {
+	if an.mord != nil || len(an.a.Mentions) == 0 {
+		return
+	}
+	an.mord = make([]int32, 0, len(an.a.Mentions))
+	for i, m := range an.a.Mentions {
+		if m.Span.Within(len(an.text)) {
+			an.mord = append(an.mord, int32(i))
+			an.mmax = max(an.mmax, m.Span.Len())
+		}
+	}
+	sort.Slice(an.mord, func(i, j int) bool {
+		return an.a.Mentions[an.mord[i]].Span.Start < an.a.Mentions[an.mord[j]].Span.Start
+	})
+}
+
+// mentionsIn calls fn, in text order, with every mention that overlaps
+// [lo, hi) or, when lo == hi, starts at lo.
+func (an *analyzer) mentionsIn(lo, hi int, fn func(i int)) {
+	an.mentionIndex()
+	ms := an.a.Mentions
+	j := sort.Search(len(an.mord), func(k int) bool { return ms[an.mord[k]].Span.Start >= lo-an.mmax })
+	for ; j < len(an.mord); j++ {
+		m := ms[an.mord[j]].Span
+		if m.Start >= hi && !(lo == hi && m.Start == lo) {
+			break
+		}
+		if m.End > lo || lo == hi && m.Start == lo {
+			fn(int(an.mord[j]))
+		}
+	}
+}
+
 // mentionAt returns the mention that best covers s: the largest overlap,
 // or -1.
 func (an *analyzer) mentionAt(s news.Span) int {
 	best, bestN := -1, 0
-	for i, m := range an.a.Mentions {
-		if !m.Span.Overlaps(s) {
-			continue
-		}
-		n := min(m.Span.End, s.End) - max(m.Span.Start, s.Start)
-		if n > bestN {
+	an.mentionsIn(s.Start, s.End, func(i int) {
+		m := an.a.Mentions[i]
+		if n := min(m.Span.End, s.End) - max(m.Span.Start, s.Start); n > bestN {
 			best, bestN = i, n
 		}
-	}
+	})
 	return best
 }

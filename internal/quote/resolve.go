@@ -6,6 +6,10 @@ import (
 	"sitrep/news"
 )
 
+// maxBack bounds how many statements resolution looks through, so that an
+// article of thousands of quotes still takes linear time.
+const maxBack = 64
+
 // Kinds of speaker, the values of news.Quote.SourceKind.
 const (
 	KindPerson      = "person"
@@ -75,7 +79,7 @@ func pronounKind(c class) string {
 // one in the paragraph just before; -1 when none.
 func (an *analyzer) carried(i int) int {
 	para := an.stmts[i].para
-	for j := i - 1; j >= 0; j-- {
+	for j := i - 1; j >= 0 && j >= i-maxBack; j-- {
 		p := &an.stmts[j]
 		if p.para < para-1 {
 			break
@@ -92,7 +96,7 @@ func (an *analyzer) carried(i int) int {
 // lastWithSpeaker reports whether j is the last statement with a speaker in
 // its paragraph (statements are in text order).
 func (an *analyzer) lastWithSpeaker(j int) bool {
-	for k := j + 1; k < len(an.stmts) && an.stmts[k].para == an.stmts[j].para; k++ {
+	for k := j + 1; k < len(an.stmts) && k <= j+maxBack && an.stmts[k].para == an.stmts[j].para; k++ {
 		if !an.stmts[k].speaker.IsZero() {
 			return false
 		}
@@ -143,7 +147,7 @@ func (an *analyzer) antecedent(si, pos int, c class) (news.Span, string, bool) {
 			a = am.Antecedent
 		}
 	}
-	for j := si - 1; j >= 0; j-- {
+	for j := si - 1; j >= 0 && j >= si-maxBack; j-- {
 		p := &an.stmts[j]
 		if p.speaker.IsZero() || !fits(p.kind) {
 			continue
@@ -164,11 +168,12 @@ func (an *analyzer) antecedent(si, pos int, c class) (news.Span, string, bool) {
 	}
 	if c&cGeneric == 0 {
 		lo := int(an.toks[max(0, pos-an.cfg.Lookback)].start)
-		for _, m := range an.a.Mentions {
+		an.mentionsIn(lo, at, func(i int) {
+			m := an.a.Mentions[i]
 			if m.Span.Start >= lo && m.Span.End <= at && fits(mentionKind(m.Type)) && an.class(an.tokenAt(m.Span.Start))&cPron == 0 {
 				cands = append(cands, candidate{m.Span.Start, m.Span, mentionKind(m.Type), false})
 			}
-		}
+		})
 		cands = an.nameCandidates(pos, c, fits, cands)
 	}
 	// The nearest sentence with a candidate; in it the speaker, else the first.
@@ -493,10 +498,11 @@ func (an *analyzer) contentWord(f, to int) bool {
 // personIn returns the mention of a person that ends s (its head), or -1.
 func (an *analyzer) personIn(s news.Span) int {
 	best := -1
-	for i, m := range an.a.Mentions {
+	an.mentionsIn(s.Start, s.End, func(i int) {
+		m := an.a.Mentions[i]
 		if m.Type == news.Person && s.Contains(m.Span) && m.Span.End == s.End && an.class(an.tokenAt(m.Span.Start))&(cPron|cDet) == 0 {
 			best = i
 		}
-	}
+	})
 	return best
 }
