@@ -47,6 +47,7 @@ type doc struct {
 	ku     []actors.Unit
 	sents  [][2]int
 	caps   []bool // sentence written in capitals or in title case
+	upper  []bool // sentence written in capitals
 	lower  map[string]bool
 	capsIn map[string]bool // capitalised inside a sentence of running text
 	cands  []cand
@@ -59,6 +60,7 @@ type doc struct {
 func newDoc(s *Stage, a *news.Article, toks []news.Token, sents []news.Sentence) *doc {
 	d := &doc{s: s, kb: s.kb, a: a, lower: map[string]bool{}, capsIn: map[string]bool{},
 		person: map[string]int{}, orgs: map[string]int{}, places: map[string]int{}, unres: map[string]bool{}}
+	d.units = make([]unit, 0, len(toks)+len(toks)/8)
 	for si, se := range sents {
 		first := len(d.units)
 		for ti := se.First; ti < se.End && ti < len(toks); ti++ {
@@ -70,13 +72,15 @@ func newDoc(s *Stage, a *news.Article, toks []news.Token, sents []news.Sentence)
 		}
 		d.sents = append(d.sents, [2]int{first, len(d.units)})
 	}
+	d.lower = make(map[string]bool, len(d.units)/2)
 	d.ku = make([]actors.Unit, len(d.units))
 	for i, u := range d.units {
 		d.ku[i] = actors.Unit{Key: u.key, Shape: u.shape}
 	}
 	d.caps = make([]bool, len(d.sents))
+	d.upper = make([]bool, len(d.sents))
 	for si, r := range d.sents {
-		d.caps[si] = d.headline(r[0], r[1])
+		d.caps[si], d.upper[si] = d.headline(r[0], r[1])
 	}
 	for si, r := range d.sents {
 		for i := r[0]; i < r[1]; i++ {
@@ -95,6 +99,21 @@ func newDoc(s *Stage, a *news.Article, toks []news.Token, sents []news.Sentence)
 
 func (d *doc) addToken(t news.Token, si int) {
 	text := d.a.Text[t.Span.Start:t.Span.End]
+	// A possessive a tokenizer split off ("Staff" "'s", "Damascus" "'")
+	// marks the word before it.
+	if n := len(d.units); n > 0 && d.units[n-1].sent == si && !d.units[n-1].punct {
+		switch text {
+		case "'s", "’s", "'S":
+			d.units[n-1].poss = true
+			return
+		case "'", "’":
+			if prev := &d.units[n-1]; prev.span.End == t.Span.Start && (strings.HasSuffix(prev.key, "s")) &&
+				(t.Span.End == len(d.a.Text) || d.a.Text[t.Span.End] == ' ' || d.a.Text[t.Span.End] == '\n') {
+				prev.poss = true
+				return
+			}
+		}
+	}
 	if t.Kind == news.Punct || t.Kind == news.Symbol {
 		d.units = append(d.units, unit{span: t.Span, nameEnd: t.Span.End, key: text, shape: actors.ShapeOther, punct: true, sent: si})
 		return
@@ -130,7 +149,7 @@ func (d *doc) addToken(t news.Token, si int) {
 
 // headline reports whether the units [i, j) read as a headline: written in
 // capitals, or in title case, where capitals say nothing about names.
-func (d *doc) headline(i, j int) bool {
+func (d *doc) headline(i, j int) (caps, upperOnly bool) {
 	words, capsW, upper := 0, 0, 0
 	for k := i; k < j; k++ {
 		u := d.units[k]
@@ -149,9 +168,17 @@ func (d *doc) headline(i, j int) bool {
 		}
 	}
 	if words >= 3 && upper == words {
-		return true
+		return true, true
 	}
-	return words >= 4 && capsW*10 >= words*8
+	// Title case: a headline has no closing full stop.
+	last := j - 1
+	for last >= i && d.units[last].punct && strings.ContainsAny(d.units[last].key, "\"'”’)]") {
+		last--
+	}
+	if last >= i && d.units[last].punct && strings.ContainsAny(d.units[last].key, ".!?…") {
+		return false, false
+	}
+	return words >= 4 && capsW*10 >= words*8, false
 }
 
 // wordStart is the first unit of a sentence that is not punctuation

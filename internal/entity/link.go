@@ -228,6 +228,9 @@ func (d *doc) fits(c, o *cand) bool {
 // emit writes the mentions that were kept to the article.
 func (d *doc) emit() {
 	idx := make([]int, len(d.cands))
+	if cap(d.a.Mentions) < len(d.cands) {
+		d.a.Mentions = make([]news.Mention, 0, len(d.cands))
+	}
 	for ci, c := range d.cands {
 		idx[ci] = -1
 		if c.form == "" {

@@ -25,8 +25,9 @@ func (d *doc) nameUnit(si, k int) bool {
 	}
 	if d.caps[si] {
 		// In a headline capitals say nothing: a word is a name only when
-		// the body writes it capitalised too.
-		return d.capsIn[u.key] || (u.shape == actors.ShapeUpper && !d.lower[u.key] && !d.kb.Is("function", u.key))
+		// the body writes it capitalised too, or is an acronym in a
+		// headline in title case.
+		return d.capsIn[u.key] || (!d.upper[si] && u.shape == actors.ShapeUpper && !d.lower[u.key] && !d.kb.Is("function", u.key))
 	}
 	return true
 }
@@ -95,9 +96,11 @@ func (d *doc) name(si, i, end int) int {
 		headed := k-j >= 2 && (d.kb.Is("org", d.units[k-1].key) || d.kb.Is("place", d.units[k-1].key))
 		common := d.kb.Is("function", u.key) || (d.lower[u.key] && !d.capsIn[u.key])
 		switch {
+		case k-j >= 3 && d.units[j+1].key == "of" && !d.kb.Is("org", u.key) && !d.kb.Is("place", u.key):
+			return j + 1 // "Shares of Northrop Grumman Corp."
 		case common && !headed && (k-j == 1 || !d.kb.FirstName(u.key)):
 			return j + 1
-		case k-j == 1 && !d.capsIn[u.key] && u.shape != actors.ShapeUpper && !d.speechAfter(k):
+		case k-j == 1 && !d.capsIn[u.key] && u.shape != actors.ShapeUpper && !(d.speechAfter(k) && !d.kb.Is("function", d.units[k].key)):
 			// A lone capitalised opener the article never capitalises
 			// elsewhere: more likely a word than a name.
 			return j + 1
@@ -106,7 +109,11 @@ func (d *doc) name(si, i, end int) int {
 	// A role in lower case just before: "spokeswoman Sandy Angers".
 	before := i
 	if len(roles) == 0 {
-		for back := 1; back <= 3 && i-back >= d.sents[si][0]; back++ {
+		floor := d.sents[si][0]
+		if n := len(d.cands); n > 0 && d.cands[n-1].end > floor {
+			floor = d.cands[n-1].end // not a title inside an earlier mention
+		}
+		for back := 1; back <= 3 && i-back >= floor; back++ {
 			if t, te, _, ok := d.titleAt(si, i-back); ok && te == i && t.Kind != "honorific" {
 				roles = append(roles, news.Role{Title: t.Canonical, Kind: t.Kind, Span: d.span(i-back, i)})
 				before = i - back

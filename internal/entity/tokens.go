@@ -56,9 +56,10 @@ func tokenize(text string, kb *actors.KB) ([]news.Token, []news.Sentence) {
 					i++
 				}
 			}
+			i = runeStart(text, i)
 			toks = append(toks, news.Token{Span: news.Span{Start: start, End: i}, Kind: kind})
 		default:
-			i += n
+			i = runeStart(text, i+n)
 			kind := news.Punct
 			if !unicode.IsPunct(r) {
 				kind = news.Symbol
@@ -80,6 +81,15 @@ func tokenize(text string, kb *actors.KB) ([]news.Token, []news.Sentence) {
 	}
 	endSentence()
 	return toks, sents
+}
+
+// runeStart returns i, or the next index after it where a rune starts:
+// a token never ends inside the stray bytes of invalid UTF-8.
+func runeStart(text string, i int) int {
+	for i < len(text) && !utf8.RuneStart(text[i]) {
+		i++
+	}
+	return i
 }
 
 func isWordRune(r rune) bool {

@@ -90,6 +90,7 @@ type KB struct {
 	root    *node
 	iso3    map[string]int
 	words   map[string]map[string]bool
+	classes map[string][]string // word → its classes, sorted
 	first   map[string]bool
 	nearby  map[string][]int // one-deletion neighbourhood → single-unit entries
 	abbrev  map[string]bool  // aliases and words that end in an abbreviation dot
@@ -149,6 +150,15 @@ func Load() (*KB, error) {
 		}
 	}
 	kb.indexSingles()
+	kb.classes = map[string][]string{}
+	for c, set := range kb.words {
+		for w := range set {
+			kb.classes[w] = append(kb.classes[w], c)
+		}
+	}
+	for _, cs := range kb.classes {
+		sort.Strings(cs)
+	}
 	return kb, nil
 }
 
@@ -417,15 +427,14 @@ func fitsAll(shapes []Shape, us []Unit, caps bool) bool {
 func (kb *KB) Is(class, w string) bool { return kb.words[class][w] }
 
 // Classes returns the word classes whose name starts with prefix and that
-// hold w, sorted.
+// hold w, sorted; nil when none.
 func (kb *KB) Classes(prefix, w string) []string {
 	var out []string
-	for c, set := range kb.words {
-		if strings.HasPrefix(c, prefix) && set[w] {
+	for _, c := range kb.classes[w] {
+		if strings.HasPrefix(c, prefix) {
 			out = append(out, c)
 		}
 	}
-	sort.Strings(out)
 	return out
 }
 

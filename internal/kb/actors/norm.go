@@ -83,8 +83,18 @@ func Fold(s string) (key string, possessive bool) {
 		}
 	}
 	var b strings.Builder
-	b.Grow(len(s))
 	if ascii {
+		plain := true
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c == '.' || ('A' <= c && c <= 'Z') {
+				plain = false
+				break
+			}
+		}
+		if plain {
+			return s, possessive // already a key: no copy
+		}
+		b.Grow(len(s))
 		for i := 0; i < len(s); i++ {
 			c := s[i]
 			switch {
