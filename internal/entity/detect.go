@@ -37,6 +37,7 @@ type cand struct {
 	desc       string // the word class of a pronoun or description
 	plural     bool
 	before     int // first unit of the titles written before a person's name
+	weak       bool // typed a place only because a preposition precedes it
 }
 
 type doc struct {
@@ -316,7 +317,7 @@ func (d *doc) known(si, i, end int, m actors.Match) (int, bool) {
 // organisation or place head word: "(Singapore) Airlines", "(Washington) Post".
 func (d *doc) headedRun(si, j, end int) bool {
 	k := d.run(si, j, end)
-	return k > j && (d.kb.Is("org", d.units[k-1].key) || d.kb.Is("place", d.units[k-1].key))
+	return k > j && d.headed(j, k) != ""
 }
 
 // place reads a city, province or region at unit i.
@@ -604,8 +605,10 @@ func (d *doc) after(si, c, end int) int {
 }
 
 func (d *doc) looksPerson(j, k int) bool {
-	if k-j < 2 || d.units[j].shape != actors.ShapeTitle || !d.kb.FirstName(d.units[j].key) || d.kb.Is("connector", d.units[j].key) {
-		return false
+	f := d.units[j].key
+	if k-j < 2 || d.units[j].shape != actors.ShapeTitle || !d.kb.FirstName(f) || d.kb.Is("connector", f) ||
+		d.kb.Is("org", f) || d.kb.Is("place", f) || d.lower[f] || d.headed(j, k) != "" {
+		return false // "Air Canada", "Bank of America": not a first name here
 	}
 	// "Washington Mutual": a place name first is not a first name.
 	if m, ok := d.kb.Longest(d.ku, j, false); ok {

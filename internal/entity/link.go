@@ -18,6 +18,7 @@ const (
 // link gives each person the affiliation the article states, and resolves
 // short forms, pronouns and descriptions to earlier mentions.
 func (d *doc) link() {
+	d.retype()
 	for ci := range d.cands {
 		if c := &d.cands[ci]; c.form == "name" && c.typ == news.Person && c.res != "coref" {
 			d.affiliate(ci)
@@ -35,6 +36,33 @@ func (d *doc) link() {
 			}
 		case "pronoun", "description":
 			d.resolve(ci)
+		}
+	}
+}
+
+// retype gives a name read as a place only because a preposition came
+// before it ("a stake in Chrysler") the type of another mention of the same
+// name that is not so read ("Chrysler said").
+func (d *doc) retype() {
+	other := map[string]int{}
+	for ci, c := range d.cands {
+		if c.form == "name" && !c.weak && c.res != "kb" {
+			k := foldAll(d.units[c.start:c.end])
+			if _, seen := other[k]; !seen {
+				other[k] = ci
+			}
+		}
+	}
+	for ci := range d.cands {
+		c := &d.cands[ci]
+		if !c.weak {
+			continue
+		}
+		if o, ok := other[foldAll(d.units[c.start:c.end])]; ok && d.cands[o].typ != news.Location {
+			c.typ, c.actor, c.res, c.ante, c.weak = d.cands[o].typ, d.cands[o].actor, "coref", -1, false
+			if o < ci {
+				c.ante = o
+			}
 		}
 	}
 }

@@ -148,7 +148,7 @@ func (d *doc) run(si, j, end int) int {
 			continue
 		}
 		if d.nameUnit(si, k) {
-			if k > j {
+			if k > j && !d.kb.Is("connector", d.units[k-1].key) {
 				if _, te, strong, ok := d.titleAt(si, k); ok && (strong || te < end && d.capital(te) && d.kb.FirstName(d.units[te].key)) {
 					return k // "Apple CEO Steve Jobs"
 				}
@@ -170,7 +170,27 @@ func (d *doc) run(si, j, end int) int {
 		}
 		break
 	}
+	for k > j && d.kb.Is("connector", d.units[k-1].key) {
+		k-- // a name never ends on "of"
+	}
 	return k
+}
+
+// headed reports whether the name [j, k) has an organisation or place head
+// word: last ("Singapore Airlines") or before "of" ("Bank of America").
+// It returns the word class, "org" or "place", or "".
+func (d *doc) headed(j, k int) string {
+	for _, cls := range []string{"org", "place"} {
+		if d.kb.Is(cls, d.units[k-1].key) {
+			return cls
+		}
+		for x := j; x+1 < k; x++ {
+			if d.units[x+1].key == "of" && d.kb.Is(cls, d.units[x].key) {
+				return cls
+			}
+		}
+	}
+	return ""
 }
 
 func (d *doc) speechAfter(k int) bool {
@@ -197,7 +217,6 @@ func (d *doc) startsNamed(si, k int) bool {
 func (d *doc) typeName(si, j, k int, roles []news.Role) cand {
 	name := d.text(j, k)
 	key := foldAll(d.units[j:k])
-	last := d.units[k-1].key
 	c := cand{start: j, end: k, res: "context", inst: -1, form: "name"}
 	person := func() cand {
 		c.typ = news.Person
@@ -239,15 +258,17 @@ func (d *doc) typeName(si, j, k int, roles []news.Role) cand {
 	switch {
 	case len(roles) > 0:
 		return person()
-	case d.kb.Is("org", last) || strings.Contains(name, "&"):
+	case d.headed(j, k) == "org" || strings.Contains(name, "&"):
 		return org("context")
-	case d.kb.Is("place", last) && k-j >= 2:
+	case d.headed(j, k) == "place" && k-j >= 2:
 		return place()
 	}
 	if p := d.prevWord(j); p >= 0 && d.units[p].shape == actors.ShapeLower {
 		pk := d.units[p].key
 		if d.kb.Is("placeprep", pk) {
-			return place()
+			c = place()
+			c.weak = true
+			return c
 		}
 		// "the town of al-Tanf"
 		if pk == "of" && p > 0 && d.kb.Is("place", d.units[p-1].key) {
@@ -346,6 +367,9 @@ func (d *doc) remember(ci int) {
 		d.person[key] = ci
 		d.person[us[len(us)-1].key] = ci
 	case news.Location:
+		if c.weak {
+			return // "in Chrysler": a place only if no other mention says otherwise
+		}
 		d.places[key] = ci
 		if len(us) >= 2 {
 			if l := us[len(us)-1].key; !d.lower[l] {
