@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"fmt"
 	"net/url"
 	"strings"
 	"time"
@@ -57,6 +58,59 @@ func HTMLPage(a *news.Article) {
 	ExtractHTML(a, opt)
 }
 
+// MaxHTMLBytes is the most of a page that is parsed: news pages are far
+// smaller, and a parsed page takes several times its size in memory.
+const MaxHTMLBytes = 8 << 20
+
+// maxPageText and maxPageParagraphs bound the text and the <p> elements
+// of a page that go to trafilatura, whose time grows with the square of
+// the number of paragraphs; the longest article bodies are under a tenth
+// of this.
+const (
+	maxPageText       = 512 << 10
+	maxPageParagraphs = 2000
+)
+
+// trimDOM cuts the document after the node where it holds maxText bytes
+// of text or maxP <p> elements, and reports whether it cut anything.
+func trimDOM(doc *html.Node, maxText, maxP int) bool {
+	text, ps := 0, 0
+	var cut *html.Node
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				text += len(c.Data)
+			case c.Type == html.ElementNode && c.Data == "p":
+				ps++
+			case c.Type == html.ElementNode && (c.Data == "script" || c.Data == "style"):
+				continue
+			}
+			if text > maxText || ps > maxP {
+				cut = c
+				return true
+			}
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	if !walk(doc) {
+		return false
+	}
+	// Remove everything after cut, at every level up to the root.
+	for n := cut; n != nil; n = n.Parent {
+		for s := n.NextSibling; s != nil; {
+			next := s.NextSibling
+			n.Parent.RemoveChild(s)
+			s = next
+		}
+	}
+	return true
+}
+
 // minBodyRunes is the body length below which a page is unlikely to be an
 // article (trafilatura's own MinExtractedSize).
 const minBodyRunes = 250
@@ -65,10 +119,23 @@ const minBodyRunes = 250
 // a.Original. Problems become diagnostics; it never panics on bad HTML.
 func ExtractHTML(a *news.Article, opt HTMLOptions) {
 	raw := a.Original
+	if len(raw) > MaxHTMLBytes {
+		cut := MaxHTMLBytes
+		for cut > 0 && !utf8.RuneStart(raw[cut]) {
+			cut--
+		}
+		a.AddDiagnostic("extract", news.Warning, news.Span{}, "page-too-large",
+			fmt.Sprintf("page of %.1f MB; only its first %d MB are parsed", float64(len(raw))/(1<<20), MaxHTMLBytes>>20))
+		raw = raw[:cut]
+	}
 	doc, err := html.Parse(bytes.NewReader(raw))
 	if err != nil { // html.Parse fails only on reader errors
 		a.AddDiagnostic("extract", news.Error, news.Span{}, "html-parse", "cannot parse HTML: "+err.Error())
 		return
+	}
+	if trimDOM(doc, maxPageText, maxPageParagraphs) {
+		a.AddDiagnostic("extract", news.Warning, news.Span{}, "page-too-large",
+			fmt.Sprintf("page holds more than %d KB of text or %d paragraphs; only the part before that is extracted", maxPageText>>10, maxPageParagraphs))
 	}
 	var pageURL *url.URL
 	if a.Meta.URL != "" {
@@ -79,10 +146,9 @@ func ExtractHTML(a *news.Article, opt HTMLOptions) {
 	if now.IsZero() {
 		now = time.Now()
 	}
+	// Dates after the crawl are not ruled out here but capped below, with
+	// a diagnostic: the page's claim is worth telling.
 	maxDate := now.AddDate(0, 0, 1)
-	if !opt.Crawled.IsZero() {
-		maxDate = opt.Crawled.AddDate(0, 0, 1) // later dates are capped below, with a diagnostic
-	}
 	dateOpts := htmldate.Options{
 		ExtractTime:     true,
 		UseOriginalDate: true,
@@ -110,6 +176,10 @@ func ExtractHTML(a *news.Article, opt HTMLOptions) {
 	}
 
 	paras := paragraphs(res.ContentNode)
+	// The headline is metadata, not body: drop it when it opens the body.
+	if len(paras) > 1 && res.Metadata.Title != "" && strings.EqualFold(paras[0], collapse(res.Metadata.Title)) {
+		paras = paras[1:]
+	}
 	a.Text, a.Paragraphs = joinParagraphs(paras)
 
 	m := res.Metadata
