@@ -36,6 +36,12 @@ func (r *reader) assertAt(i int) news.Assertion {
 		if by.ID == "" && by.Name == "" && qt.Speaker >= 0 && qt.Speaker < len(r.a.Mentions) {
 			by = r.a.Mentions[qt.Speaker].Actor
 		}
+		if by.ID == "" && by.Name == "" {
+			by.Name = "unnamed source"
+			if s := r.a.Covered(qt.SpeakerSpan); s != "" {
+				by.Name = s // "A Syrian source"
+			}
+		}
 		return news.Assertion{By: by, How: meaningHow(qt.Meaning), Quote: q, Speaker: qt.Speaker, Cue: qt.Cue}
 	}
 	// A reporting verb before it: "X said (that) …", "according to X, …".

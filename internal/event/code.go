@@ -84,7 +84,7 @@ func (r *reader) code(sp news.Span) {
 			}
 			// "X and Y met": a reciprocal pair as source and target.
 			if first := r.coordinatedWith(p.srcAt); first >= 0 && first != p.src {
-				if p.tgt < 0 {
+				if p.tgt < 0 || r.pronoun(p.tgt) {
 					p.tgt = p.src
 				}
 				p.src = first
@@ -330,6 +330,12 @@ func (r *reader) verbSubject(i, n, form int, ps []pending, prevVerbal int) (src,
 		}
 	}
 	return src, at, passive
+}
+
+// pronoun reports whether mention m is a pronoun ("their", "it").
+func (r *reader) pronoun(m int) bool {
+	w := lower(r.a.Covered(r.a.Mentions[m].Span))
+	return pronouns[w] || w == "their" || w == "its" || w == "them" || w == "his" || w == "her" || w == "him" || w == "us" && r.a.Covered(r.a.Mentions[m].Span) == "us"
 }
 
 // coordinatedWith returns the first mention of a coordinated subject

@@ -235,8 +235,8 @@ func (r *reader) mentionEnd(j int) int {
 func (r *reader) prepBefore(k, floor int) string {
 	for j := k - 1; j >= floor && k-j <= 4; j-- {
 		w := r.ws[j].low
-		if determiners[w] || r.ws[j].number || npFillers[w] && !prepositions[w] {
-			continue
+		if determiners[w] || r.ws[j].number || npFillers[w] && !prepositions[w] || r.capitalised(j) && j > 0 {
+			continue // "from Russian Aerospace Forces"
 		}
 		if prepositions[w] {
 			return w
@@ -244,6 +244,13 @@ func (r *reader) prepBefore(k, floor int) string {
 		return ""
 	}
 	return ""
+}
+
+// capitalised reports whether word j starts with an upper-case letter.
+func (r *reader) capitalised(j int) bool {
+	w := r.a.Text[r.ws[j].span.Start:r.ws[j].span.End]
+	rn, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(rn)
 }
 
 // possessor reports whether the mention ending at word j is followed by
@@ -262,7 +269,7 @@ func (r *reader) possessor(j int) bool {
 // mention and its word index, or -1, -1.
 func (r *reader) subject(i int) (int, int) {
 	ws := r.ws
-	fb, fbAt := -1, -1
+	fb, fbAt, fbPoss := -1, -1, false
 	for j := i - 1; j >= 0 && i-j <= 30; j-- {
 		w := &ws[j]
 		if isStrongBoundary(w) {
@@ -294,8 +301,8 @@ func (r *reader) subject(i int) (int, int) {
 				}
 				return w.mention, k
 			}
-			if fb < 0 {
-				fb, fbAt = w.mention, k
+			if fb < 0 || r.possessor(j) && !fbPoss {
+				fb, fbAt, fbPoss = w.mention, k, r.possessor(j)
 			}
 			j = k
 		}
@@ -336,6 +343,9 @@ func (r *reader) object(i, limit int) (tgt, by int) {
 		}
 		if plain && (w.low == "and" || w.low == "but") && r.newClause(j+1) {
 			break
+		}
+		if w.low == "to" && (plain || tgt >= 0) && j+1 < len(ws) && r.infinitive(j+1) {
+			break // "signed a memorandum to ensure their safety"
 		}
 		if w.mention < 0 && !w.punct && !prepositions[w.low] && !determiners[w.low] && !fillers[w.low] && !w.number {
 			plain = true
@@ -385,6 +395,13 @@ func (r *reader) newClause(j int) bool {
 		e++
 	}
 	return e < len(r.ws) && r.isVerb(e)
+}
+
+// infinitive reports whether word j, after "to", reads as a verb: a
+// lower-case word that is no determiner, number or mention.
+func (r *reader) infinitive(j int) bool {
+	w := &r.ws[j]
+	return r.isVerb(j) || !w.punct && !w.number && w.mention < 0 && !determiners[w.low] && !r.capitalised(j) && !npFillers[w.low]
 }
 
 // isVerb reports whether word j is the first word of a candidate read

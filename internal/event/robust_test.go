@@ -79,14 +79,20 @@ var badInputs = map[string]func(n int) string{
 // machine) and break no invariant.
 func TestBadInput(t *testing.T) {
 	st := New(Config{})
+	// run returns the best of three timings: the machine may be shared.
 	run := func(text string) (time.Duration, *news.Article) {
-		a := &news.Article{Text: text}
-		capsMentions(a)
-		start := time.Now()
-		if err := st.Apply(a); err != nil {
-			t.Fatal(err)
+		best := time.Duration(1 << 62)
+		var a *news.Article
+		for range 3 {
+			a = &news.Article{Text: text}
+			capsMentions(a)
+			start := time.Now()
+			if err := st.Apply(a); err != nil {
+				t.Fatal(err)
+			}
+			best = min(best, time.Since(start))
 		}
-		return time.Since(start), a
+		return best, a
 	}
 	for name, gen := range badInputs {
 		t.Run(name, func(t *testing.T) {
