@@ -28,6 +28,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"sitrep/internal/kb/gazetteer"
 	"sitrep/news"
@@ -76,8 +77,15 @@ func (*Stage) Name() string { return "place" }
 // Requires entity, whose mentions say which names are actors.
 func (*Stage) Requires() []string { return []string{"entity"} }
 
-// Apply replaces a.Places with the places of a.Text.
+// Apply replaces a.Places with the places of a.Text. Text that is not
+// valid UTF-8 gets an error diagnostic and no places (extract guarantees
+// valid UTF-8; this guards other callers).
 func (s *Stage) Apply(a *news.Article) error {
+	a.Places = a.Places[:0]
+	if !utf8.ValidString(a.Text) {
+		a.AddDiagnostic("place", news.Error, news.Span{}, "place-invalid-utf8", "text is not valid UTF-8; no places were searched")
+		return nil
+	}
 	w := s.pool.Get().(*work)
 	defer s.pool.Put(w)
 	w.reset(a.Text)

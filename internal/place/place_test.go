@@ -246,13 +246,13 @@ func FuzzApply(f *testing.F) {
 		if err := s.Apply(a); err != nil {
 			t.Fatal(err)
 		}
+		if !utf8.ValidString(text) && (len(a.Places) > 0 || len(a.Diagnostics) == 0) {
+			t.Fatal("invalid UTF-8: want a diagnostic and no places")
+		}
 		last := -1
 		for _, p := range a.Places {
 			if err := news.CheckSpan(text, p.Span); err != nil {
 				t.Fatal(err)
-			}
-			if !utf8.ValidString(text) {
-				continue
 			}
 			if p.Span.Start < last {
 				t.Fatalf("places out of order or overlapping at %v", p.Span)

@@ -203,8 +203,17 @@ type point struct {
 // nearbyKM of e.
 func nearOther(points []point, own int32, e *gazetteer.Entry) bool {
 	const degLat = nearbyKM / 111.0
+	// Degrees of longitude that nearbyKM spans at e's latitude, bounded so
+	// that near the poles every longitude passes the cheap test.
+	degLon := 360.0
+	if c := math.Cos(e.Lat * math.Pi / 180); c > 0.05 {
+		degLon = degLat / c
+	}
 	for _, p := range points {
 		if p.entry == own || math.Abs(p.lat-e.Lat) > degLat {
+			continue
+		}
+		if dl := math.Abs(p.lon - e.Lon); dl > degLon && 360-dl > degLon {
 			continue
 		}
 		if distanceKM(p.lat, p.lon, e.Lat, e.Lon) < nearbyKM {
@@ -223,10 +232,12 @@ func distanceKM(lat1, lon1, lat2, lon2 float64) float64 {
 	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
 }
 
-// mainCountry is the country most names of the article lie in.
+// mainCountry is the country most names of the article lie in; ties go to
+// the country named first.
 func (s *Stage) mainCountry(w *work) (int32, bool) {
-	count := make(map[string]int)
-	bestCC, bestN := "", 0
+	count := w.support
+	clear(count)
+	bestCC, bestN := "", 0.0
 	for k := range w.names {
 		if b := w.names[k].best; b >= 0 {
 			cc := s.g.Entry(b).Country
@@ -234,7 +245,7 @@ func (s *Stage) mainCountry(w *work) (int32, bool) {
 				continue
 			}
 			count[cc]++
-			if count[cc] > bestN || count[cc] == bestN && cc < bestCC {
+			if count[cc] > bestN {
 				bestCC, bestN = cc, count[cc]
 			}
 		}

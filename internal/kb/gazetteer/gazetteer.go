@@ -357,8 +357,11 @@ func (g *Gazetteer) parseCurated(r io.Reader) error {
 		if err != nil {
 			return fmt.Errorf("line %d: %w", n, err)
 		}
+		if len(fields[2]) != 1 {
+			return fmt.Errorf("line %d: class %q, want R, S, P or A", n, fields[2])
+		}
 		cls := Class(fields[2][0])
-		if len(fields[2]) != 1 || (cls != Region && cls != Site && cls != City && cls != Admin1) {
+		if cls != Region && cls != Site && cls != City && cls != Admin1 {
 			return fmt.Errorf("line %d: class %q, want R, S, P or A", n, fields[2])
 		}
 		idx := int32(len(g.entries))

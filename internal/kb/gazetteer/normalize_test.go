@@ -70,3 +70,21 @@ func BenchmarkKey(b *testing.B) {
 		buf = AppendKey(buf[:0], "Sant Julià de Lòria")
 	}
 }
+
+func FuzzKey(f *testing.F) {
+	for _, s := range []string{"Deir ez-Zor", "Ālbū Kamāl", "U.S.", "al-", "\xff", "ʿ", "Aaaa Bbbb Cccc Dddd Eeee Ffff Gggg Hhhh Iiii Jjjj Kkkk Llll Mmmm"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		k := Key(s)
+		for _, c := range []byte(k) {
+			if c >= 'A' && c <= 'Z' {
+				t.Fatalf("Key(%q) = %q has upper case", s, k)
+			}
+		}
+		if Key(s) != k {
+			t.Fatal("Key is not deterministic")
+		}
+		_ = SameSpelling(s, k)
+	})
+}

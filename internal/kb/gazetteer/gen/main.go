@@ -51,6 +51,10 @@ func main() {
 	}
 }
 
+// minimum counts of what a source must hold; fewer means a truncated or
+// wrong file. Tests lower them for small fixtures.
+var minimum = struct{ places, admin1, admin2, countries, outlines, continents int }{1000, 100, 100, 200, 1000, 6}
+
 type entry struct {
 	gazetteer.Entry
 	names []string // preferred names
@@ -138,7 +142,7 @@ func readCities(path string) ([]entry, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("cities1000: %w", err)
 	}
-	if len(out) < 1000 {
+	if len(out) < minimum.places {
 		return nil, fmt.Errorf("cities1000: %s: only %d places; is the file truncated?", path, len(out))
 	}
 	return out, nil
@@ -239,7 +243,7 @@ func readAdmin(path string, places []entry, level int) ([]entry, error) {
 		}
 		out = append(out, e)
 	}
-	if len(out) < 100 {
+	if min := map[int]int{1: minimum.admin1, 2: minimum.admin2}[level]; len(out) < min {
 		return nil, fmt.Errorf("%s: %s: only %d regions", what, path, len(out))
 	}
 	return out, nil
@@ -315,7 +319,7 @@ func readCountries(path string) ([]entry, map[string]string, []string, error) {
 		}
 	}
 	out = append(out, regions.entries()...)
-	if len(out) < 200 {
+	if len(out) < minimum.countries {
 		return nil, nil, nil, fmt.Errorf("countries: %s: only %d countries", path, len(out))
 	}
 	demonyms := make([]string, 0, len(demonymSet))
@@ -516,7 +520,7 @@ func readAdmin1Outlines(path string) (map[string][2]float64, error) {
 		}
 		out[code] = [2]float64{lat, lon}
 	}
-	if len(out) < 1000 {
+	if len(out) < minimum.outlines {
 		return nil, fmt.Errorf("admin-1 outlines: %s: only %d regions", path, len(out))
 	}
 	return out, nil
@@ -561,7 +565,7 @@ func readContinents(dir string) ([]entry, error) {
 		}
 		out = append(out, sum.entries()...)
 	}
-	if len(out) < 6 {
+	if len(out) < minimum.continents {
 		return nil, fmt.Errorf("continents: only %d", len(out))
 	}
 	return out, nil
