@@ -340,6 +340,22 @@ func (an *analyzer) channelAfter(e int, c *cue) news.Span {
 		if f, to := an.upperRun(e); f >= 0 {
 			return an.span(f, to)
 		}
+		// "told state television": a medium named by its kind.
+		for h := e; h < len(an.toks) && h < e+3 && an.toks[h].kind == tWord && !an.toks[h].upper; h++ {
+			if w := strings.ToLower(an.word(h)); an.class(h)&cMedia != 0 && w != "reporters" && w != "journalists" && w != "press" {
+				return an.span(e, h+1)
+			}
+		}
+	}
+	if an.isWord(e, "by") { // "quoted as saying by the official news agency"
+		if f, to := an.upperRun(e + 1); f >= 0 {
+			return an.span(f, to)
+		}
+		for h := e + 1; h < len(an.toks) && h < e+6 && an.toks[h].kind == tWord; h++ {
+			if an.class(h)&cMedia != 0 {
+				return an.span(e+1, h+1)
+			}
+		}
 	}
 	para := -1
 	if e < len(an.toks) {
@@ -604,7 +620,8 @@ func (an *analyzer) reportedAt(s sentRange, si, k, e int, c *cue) (st stmt, from
 				return st, 0, 0, false // "refused to say"
 			}
 		}
-		if c.form == formIng && (p < s.first || !(an.toks[p].upper || an.class(p)&cPron != 0)) {
+		quotedAs := c.form == formIng && an.isWord(p, "as") && an.isWord(p-1, "quoted")
+		if c.form == formIng && !quotedAs && (p < s.first || !(an.toks[p].upper || an.class(p)&cPron != 0)) {
 			return st, 0, 0, false
 		}
 		if c.form == formBase && (p < s.first || !an.baseSubject(p)) {
@@ -617,7 +634,10 @@ func (an *analyzer) reportedAt(s sentRange, si, k, e int, c *cue) (st stmt, from
 		if c.lemma == "tell" && from == e && !an.toInfinitive(e, endTok) {
 			return st, 0, 0, false // "told a different story"
 		}
-		if c.form == formIng {
+		if quotedAs {
+			// "X was quoted as saying (by Y)".
+			f, to = an.subjectBack(p-1, s.first)
+		} else if c.form == formIng {
 			f, to = p, p+1
 			for f-1 >= s.first && an.toks[f-1].kind == tWord && an.toks[f-1].upper {
 				f--

@@ -77,6 +77,7 @@ const (
 	cUnnamed
 	cMedia
 	cGeneric
+	cDocument
 )
 
 const cPron = cPronPerson | cPronThing | cPronPlural
@@ -85,7 +86,7 @@ var classNames = map[string]class{
 	"title": cTitle, "abbrev": cAbbrev, "det": cDet, "aux": cAux, "be": cBe,
 	"stop": cStop, "prep": cPrep, "pron-person": cPronPerson,
 	"pron-thing": cPronThing, "pron-plural": cPronPlural,
-	"institution": cInstitution, "unnamed": cUnnamed, "media": cMedia, "generic": cGeneric,
+	"institution": cInstitution, "unnamed": cUnnamed, "media": cMedia, "generic": cGeneric, "document": cDocument,
 }
 
 // lexicon is the parsed data: cues by lower-case first word, classes by

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"unicode"
 	"unicode/utf8"
 
@@ -44,32 +45,7 @@ func (an *analyzer) pairMarks() {
 	deepWarned := false
 	toks := an.toks
 	finish := func(close, last int) {
-		q := qseg{open: start, close: close, last: last}
-		end := int(toks[last].end)
-		if close >= 0 {
-			end = int(toks[close].start)
-		}
-		q.content = trimSpan(an.text, news.Span{Start: int(toks[start].end), End: end})
-		// A final comma inside the closing mark belongs to the sentence
-		// around the quote: “…,” he said.
-		for q.content.End > q.content.Start && an.text[q.content.End-1] == ',' {
-			q.content = trimSpan(an.text, news.Span{Start: q.content.Start, End: q.content.End - 1})
-		}
-		q.titled = true
-		for i := start + 1; i <= last && i < len(toks); i++ {
-			if i == close {
-				break
-			}
-			if toks[i].kind == tWord {
-				q.words++
-				if !toks[i].upper && !isNumber(an.text[toks[i].start:toks[i].end]) {
-					q.titled = false
-				}
-			} else if toks[i].kind == tPunct && toks[i].r != '-' && toks[i].r != '&' {
-				q.titled = false
-			}
-		}
-		if !q.content.IsZero() {
+		if q := an.newSeg(start, close, last); !q.content.IsZero() {
 			an.quots = append(an.quots, q)
 		}
 		depth, start = 0, -1
@@ -121,6 +97,78 @@ func (an *analyzer) pairMarks() {
 			"quote-unclosed", "quotation mark not closed before the end of the text; the quote is taken to end there")
 		finish(-1, len(toks)-1)
 	}
+}
+
+// newSeg builds the quotation from the mark at open to the mark at close
+// (-1 when never closed; last is then its last token).
+func (an *analyzer) newSeg(open, close, last int) qseg {
+	toks := an.toks
+	q := qseg{open: open, close: close, last: last}
+	end := int(toks[last].end)
+	if close >= 0 {
+		end = int(toks[close].start)
+	}
+	q.content = trimSpan(an.text, news.Span{Start: int(toks[open].end), End: end})
+	// A final comma inside the closing mark belongs to the sentence
+	// around the quote: “…,” he said.
+	for q.content.End > q.content.Start && an.text[q.content.End-1] == ',' {
+		q.content = trimSpan(an.text, news.Span{Start: q.content.Start, End: q.content.End - 1})
+	}
+	q.titled = true
+	for i := open + 1; i <= last && i < len(toks) && i != close; i++ {
+		if toks[i].kind == tWord {
+			q.words++
+			if !toks[i].upper && !isNumber(an.text[toks[i].start:toks[i].end]) {
+				q.titled = false
+			}
+		} else if toks[i].kind == tPunct && toks[i].r != '-' && toks[i].r != '&' {
+			q.titled = false
+		}
+	}
+	return q
+}
+
+// pairSingles finds quotations in single marks outside double ones, the
+// British convention ('We are shocked,' said the group). Since the same
+// marks are apostrophes, a pair counts only when the opening mark stands
+// before a letter and the closing mark after a , . ! or ?, in one
+// paragraph; anything else is left alone, with no diagnostic.
+func (an *analyzer) pairSingles() {
+	toks := an.toks
+	var found []qseg
+	qi, open := 0, -1
+	for i := range toks {
+		for qi < len(an.quots) && an.quots[qi].last < i {
+			qi++
+		}
+		if qi < len(an.quots) && an.quots[qi].open <= i {
+			open = -1
+			continue
+		}
+		if i > 0 && toks[i].para != toks[i-1].para {
+			open = -1
+		}
+		t := toks[i]
+		if t.kind != tPunct || t.r != '\'' && t.r != '‘' && t.r != '’' {
+			continue
+		}
+		switch {
+		case open < 0:
+			if t.r != '’' && an.spaceBefore(i) && !an.spaceAfter(i) && i+1 < len(toks) && toks[i+1].kind == tWord && !isNumber(an.word(i+1)) {
+				open = i
+			}
+		case t.r != '‘' && !an.spaceBefore(i) && an.spaceAfter(i) && an.isPunct(i-1, ",.!?…"):
+			if q := an.newSeg(open, i, i); !q.content.IsZero() {
+				found = append(found, q)
+			}
+			open = -1
+		}
+	}
+	if len(found) == 0 {
+		return
+	}
+	an.quots = append(an.quots, found...)
+	sort.Slice(an.quots, func(a, b int) bool { return an.quots[a].open < an.quots[b].open })
 }
 
 // opensHere reports whether the mark at i stands where an opening mark

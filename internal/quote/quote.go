@@ -136,6 +136,7 @@ func (an *analyzer) run() {
 	}
 	an.mask = make([]uint8, len(an.toks))
 	an.pairMarks()
+	an.pairSingles()
 	an.splitSentences()
 	for qi := range an.quots {
 		an.classify(&an.quots[qi])

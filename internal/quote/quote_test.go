@@ -159,6 +159,12 @@ func TestConventions(t *testing.T) {
 		{"institution",
 			`On June 6, the ⟪1:Pentagon⟫ ⟨1:announced⟩ ⟦1:the coalition conducted a new strike⟧.`,
 			[]bool{false}, ""},
+		{"single marks, British style",
+			`'⟦1:We are shocked⟧,' ⟨1:said⟩ a statement from the ⟪1:group⟫. Its convoy's drivers' trucks were hit.`,
+			[]bool{true}, ""},
+		{"quoted as saying",
+			`⟦1:The tanker ignored orders to stop⟧, a ⟪1:navy commander⟫ was quoted as ⟨1:saying⟩ by the official news agency.`,
+			[]bool{false}, ""},
 		{"inch mark is no quote",
 			`Police found a 12" pipe bomb under the bridge.`,
 			nil, ""},
@@ -215,7 +221,8 @@ func hasDiag(a *news.Article, code string) bool {
 
 func TestChainAndKinds(t *testing.T) {
 	a := &news.Article{
-		Text: "A Syrian source told Sputnik on Tuesday that two soldiers were killed. On June 6, the Pentagon announced a new strike.",
+		Text: "A Syrian source told Sputnik on Tuesday that two soldiers were killed. On June 6, the Pentagon announced a new strike." +
+			" A navy commander was quoted as saying by state television that the crew was arrested.",
 		Meta: news.Meta{Outlet: "Sputnik News"},
 	}
 	if err := New(Config{}).Apply(a); err != nil {
@@ -229,6 +236,7 @@ func TestChainAndKinds(t *testing.T) {
 	want := []chain{
 		{"Syrian source", KindUnnamed, "Sputnik", "Sputnik News", Say},
 		{"Pentagon", KindInstitution, "", "Sputnik News", Announce},
+		{"navy commander", KindPerson, "state television", "Sputnik News", Say},
 	}
 	if d := cmp.Diff(want, have); d != "" {
 		t.Errorf("chains (-want +got):\n%s", d)

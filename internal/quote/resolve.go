@@ -37,6 +37,12 @@ func (an *analyzer) resolve() {
 				st.ref = news.Span{}
 			}
 		case st.spkFrom >= 0:
+			if an.class(st.spkTo-1)&cDocument != 0 && (an.isWord(st.spkTo, "from") || an.isWord(st.spkTo, "by") || an.isWord(st.spkTo, "of")) {
+				// "a statement from the group": the issuer speaks.
+				if f, to := an.npAfter(st.spkTo+1, min(len(an.toks), st.spkTo+16)); f >= 0 {
+					st.spkFrom, st.spkTo = f, to
+				}
+			}
 			f, to := an.trimDet(st.spkFrom, st.spkTo)
 			st.speaker = an.nameSpan(f, to)
 			if m := an.personIn(an.span(f, to)); m >= 0 {
@@ -337,9 +343,10 @@ func mentionKind(t news.EntityType) string {
 	return ""
 }
 
-// trimDet drops a leading determiner from the words [f,to).
+// trimDet drops a leading article (or a determiner before a name) from the
+// words [f,to).
 func (an *analyzer) trimDet(f, to int) (int, int) {
-	if to-f > 1 && an.class(f)&cDet != 0 && an.class(f)&cPron == 0 && (an.isWord(f, "the") || an.toks[f+1].upper) {
+	if to-f > 1 && (an.isWord(f, "the") || an.isWord(f, "a") || an.isWord(f, "an") || an.class(f)&cDet != 0 && an.class(f)&cPron == 0 && an.toks[f+1].upper) {
 		return f + 1, to
 	}
 	return f, to
