@@ -215,6 +215,13 @@ func (an *analyzer) attrAfter(q *qseg, st *stmt) bool {
 	if an.isPunct(j, ",—–-") {
 		j++
 	}
+	// "“…,” Jesse Toprak, an analyst." or "“…” — Jesse Toprak": a name and
+	// no verb.
+	if f, to := an.nameRunAt(j); f == j && an.isName(f, to) && an.cueAfterName(to) < 0 &&
+		(to >= len(toks) || toks[to].para != para || an.isPunct(to, ".") || an.isPunct(to, ",") && to+1 < len(toks) && !toks[to+1].upper) {
+		st.spkFrom, st.spkTo = f, to
+		return true
+	}
 	lim := min(len(toks), j+30)
 	for k := j; k < lim; k++ {
 		t := toks[k]
@@ -247,6 +254,42 @@ func (an *analyzer) attrAfter(q *qseg, st *stmt) bool {
 		return true
 	}
 	return false
+}
+
+// nameRunAt returns the capitalised words at i, with the dots of
+// abbreviations ("Col. Gen. Sergei Rudskoy"); -1 when there are none.
+func (an *analyzer) nameRunAt(i int) (int, int) {
+	j := i
+	for j < len(an.toks) && an.toks[j].para == an.toks[i].para &&
+		(an.toks[j].kind == tWord && an.toks[j].upper || j > i && an.isPunct(j, ".") && an.abbrevBefore(j)) {
+		j++
+	}
+	if j == i {
+		return -1, -1
+	}
+	return i, j
+}
+
+// cueAfterName returns the cue that follows a name at i (after an
+// apposition in commas, if any), or -1.
+func (an *analyzer) cueAfterName(i int) int {
+	if an.isPunct(i, ",") {
+		for j := i + 1; j < len(an.toks) && j < i+16; j++ {
+			if an.isPunct(j, ".;!?") || an.toks[j].kind == tMark {
+				return -1
+			}
+			if an.isPunct(j, ",") {
+				i = j + 1
+				break
+			}
+		}
+	}
+	for j := i; j < len(an.toks) && j < i+3; j++ {
+		if an.isCueWord(j) {
+			return j
+		}
+	}
+	return -1
 }
 
 func (an *analyzer) attrBefore(q *qseg, st *stmt) bool {

@@ -244,7 +244,12 @@ func (an *analyzer) markRole(i int, open []rune) (opens, closes bool) {
 		}
 		return false, true
 	}
-	// Straight marks: the spacing decides.
+	// Straight marks: the spacing decides. After a number and before a
+	// word that is not a cue, a mark is an inch mark even inside a quote:
+	// "We found a 12" pipe bomb".
+	if an.inchMark(i) && i+1 < len(an.toks) && an.toks[i+1].kind == tWord && !an.toks[i+1].upper && !an.isCueWord(i+1) {
+		return false, false
+	}
 	if top == '"' || top == '＂' {
 		return false, true
 	}
