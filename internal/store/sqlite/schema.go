@@ -1,0 +1,119 @@
+package sqlite
+
+// applicationID marks a SQLite file as a sitrep database ("SITR").
+const applicationID = 0x53495452
+
+// migrations[i] brings a database from schema version i to i+1. A
+// migration is only ever appended, never edited: databases in the field
+// have run the old ones.
+var migrations = []string{
+	// 0 → 1: articles, events, quotes, actors, places, history.
+	`
+CREATE TABLE articles (
+	id        TEXT PRIMARY KEY,  -- content ID
+	source    TEXT NOT NULL,
+	format    TEXT NOT NULL,
+	original  BLOB,              -- the input as read, for reprocessing
+	url       TEXT NOT NULL,
+	outlet    TEXT NOT NULL,
+	title     TEXT NOT NULL,
+	published TEXT NOT NULL,
+	story     TEXT NOT NULL,
+	events    INTEGER NOT NULL,
+	quotes    INTEGER NOT NULL,
+	engine    TEXT NOT NULL,
+	ingested  TEXT NOT NULL,
+	json      BLOB NOT NULL      -- the full article, report.MarshalArticle
+);
+CREATE INDEX articles_story ON articles(story);
+CREATE INDEX articles_outlet ON articles(outlet);
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='', contentless_delete=1);
+
+CREATE TABLE events (
+	id          INTEGER PRIMARY KEY,
+	article_id  TEXT NOT NULL REFERENCES articles(id),
+	idx         INTEGER NOT NULL,
+	type        TEXT NOT NULL,
+	mode        TEXT NOT NULL,
+	actor1      TEXT NOT NULL,   -- actor key
+	actor2      TEXT NOT NULL,
+	country     TEXT NOT NULL,   -- ISO 3166-1 alpha-2 of the place
+	date_lo     TEXT NOT NULL,   -- YYYY-MM-DD, '' when undated
+	date_hi     TEXT NOT NULL,
+	asserted_by TEXT NOT NULL,   -- store.Key of the asserting source's name
+	asserted_id TEXT NOT NULL,   -- its actor id
+	fact        INTEGER NOT NULL,
+	engine      TEXT NOT NULL,
+	row         BLOB NOT NULL,   -- store.EventRow as JSON
+	UNIQUE (article_id, idx)
+);
+CREATE INDEX events_type ON events(type, date_lo);
+CREATE INDEX events_actor1 ON events(actor1);
+CREATE INDEX events_actor2 ON events(actor2);
+CREATE INDEX events_date ON events(date_lo, date_hi);
+CREATE INDEX events_country ON events(country);
+CREATE INDEX events_asserted ON events(asserted_by);
+CREATE INDEX events_asserted_id ON events(asserted_id);
+CREATE VIRTUAL TABLE events_fts USING fts5(evidence, content='', contentless_delete=1);
+CREATE VIRTUAL TABLE events_geo USING rtree(id, min_lat, max_lat, min_lon, max_lon);
+
+CREATE TABLE quotes (
+	id         INTEGER PRIMARY KEY,
+	article_id TEXT NOT NULL REFERENCES articles(id),
+	idx        INTEGER NOT NULL,
+	speaker    TEXT NOT NULL,    -- actor key
+	engine     TEXT NOT NULL,
+	row        BLOB NOT NULL,    -- store.QuoteRow as JSON
+	UNIQUE (article_id, idx)
+);
+CREATE INDEX quotes_speaker ON quotes(speaker);
+CREATE VIRTUAL TABLE quotes_fts USING fts5(content, content='', contentless_delete=1);
+
+CREATE TABLE actors (
+	key     TEXT PRIMARY KEY,
+	name    TEXT NOT NULL,
+	code    TEXT NOT NULL,
+	country TEXT NOT NULL,
+	sector  TEXT NOT NULL,
+	kind    TEXT NOT NULL
+);
+CREATE TABLE aliases (
+	alias TEXT NOT NULL,         -- store.Key of a name or the words of a mention
+	key   TEXT NOT NULL,
+	text  TEXT NOT NULL,         -- the alias as written, first seen
+	PRIMARY KEY (alias, key)
+) WITHOUT ROWID;
+CREATE INDEX aliases_key ON aliases(key);
+CREATE TABLE mentions (
+	article_id TEXT NOT NULL REFERENCES articles(id),
+	key        TEXT NOT NULL,
+	n          INTEGER NOT NULL,
+	PRIMARY KEY (article_id, key)
+) WITHOUT ROWID;
+CREATE INDEX mentions_key ON mentions(key);
+
+CREATE TABLE places (
+	name TEXT NOT NULL,          -- store.Key of the entry name or the words naming it
+	lat  REAL NOT NULL,
+	lon  REAL NOT NULL,
+	n    INTEGER NOT NULL,
+	PRIMARY KEY (name, lat, lon)
+) WITHOUT ROWID;
+
+CREATE TABLE history (
+	id         INTEGER PRIMARY KEY,
+	article_id TEXT NOT NULL,
+	idx        INTEGER NOT NULL,
+	kind       TEXT NOT NULL,    -- removed, changed, added
+	old_engine TEXT NOT NULL,
+	new_engine TEXT NOT NULL,
+	old        BLOB,
+	new        BLOB,
+	at         TEXT NOT NULL
+);
+CREATE INDEX history_article ON history(article_id);
+`,
+}
+
+// Version is the schema version this build writes.
+var Version = len(migrations)

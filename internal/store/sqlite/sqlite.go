@@ -1,0 +1,215 @@
+// Package sqlite is the Store of one SQLite file (modernc.org/sqlite: no
+// cgo; FTS5 for full text, R*Tree for places, JSON built in).
+//
+// The file is marked as a sitrep database by its application_id and carries
+// its schema version in user_version. Open refuses, before writing
+// anything, a file that is not SQLite, a SQLite database of another
+// program, and a sitrep database of a newer schema than this build knows;
+// it migrates an older one in one transaction.
+//
+// The database runs in WAL mode with synchronous=NORMAL: a Put that
+// returned is durable across a crash of the program (kill -9); a Put cut
+// short leaves nothing of itself visible.
+package sqlite
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"time"
+
+	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
+
+	"sitrep/internal/store"
+)
+
+// Options tunes a database.
+type Options struct {
+	// NoCreate refuses to create a missing file (the query commands use
+	// it: a misspelt --db path should not leave an empty database).
+	NoCreate bool
+	// MaxPageCount caps the database size in pages (4 KiB each); 0 for no
+	// cap. Beyond it writes fail as on a full disk.
+	MaxPageCount int
+}
+
+// DB is a Store in one SQLite file.
+type DB struct {
+	db   *sql.DB
+	path string
+}
+
+var _ store.Store = (*DB)(nil)
+
+// ErrNotSitrep is returned by Open for a file that is not a sitrep database.
+var ErrNotSitrep = errors.New("not a sitrep database")
+
+// ErrNewer is returned by Open for a database of a newer schema version.
+var ErrNewer = errors.New("database written by a newer sitrep")
+
+// Open opens or creates the database at path.
+func Open(ctx context.Context, path string, opt Options) (*DB, error) {
+	if err := sniff(path, opt.NoCreate); err != nil {
+		return nil, err
+	}
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Add("_pragma", "foreign_keys(1)")
+	if opt.MaxPageCount > 0 {
+		q.Add("_pragma", fmt.Sprintf("max_page_count(%d)", opt.MaxPageCount))
+	}
+	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	db.SetMaxOpenConns(1)
+	s := &DB{db: db, path: path}
+	if err := s.init(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return s, nil
+}
+
+var sqliteMagic = []byte("SQLite format 3\x00")
+
+// sniff refuses a file that exists and is not SQLite, before the driver
+// touches it.
+func sniff(path string, noCreate bool) error {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		if noCreate {
+			return fmt.Errorf("%s: no database (run sitrep ingest first)", path)
+		}
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	head := make([]byte, len(sqliteMagic))
+	n, err := io.ReadFull(f, head)
+	if n == 0 && (err == io.EOF || err == io.ErrUnexpectedEOF) {
+		return nil // an empty file: a new database
+	}
+	if err != nil && err != io.ErrUnexpectedEOF {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if !bytes.Equal(head[:n], sqliteMagic) {
+		return fmt.Errorf("%s: %w: not a SQLite file; nothing was changed", path, ErrNotSitrep)
+	}
+	return nil
+}
+
+// init checks that the file is ours and of a version we know, then
+// migrates it.
+func (s *DB) init(ctx context.Context) error {
+	var app, ver, tables int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil {
+		return fmt.Errorf("%w: %v; nothing was changed", ErrNotSitrep, err)
+	}
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&ver); err != nil {
+		return err
+	}
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&tables); err != nil {
+		return err
+	}
+	switch {
+	case app != applicationID && (app != 0 || tables > 0):
+		return fmt.Errorf("%w: a SQLite database of another program (application_id %#x); nothing was changed", ErrNotSitrep, app)
+	case ver > Version:
+		return fmt.Errorf("%w: schema version %d, this build knows up to %d; nothing was changed (upgrade sitrep)", ErrNewer, ver, Version)
+	}
+	if _, err := s.db.ExecContext(ctx, "PRAGMA journal_mode=WAL"); err != nil {
+		return err
+	}
+	for v := ver; v < Version; v++ {
+		if err := s.migrate(ctx, v); err != nil {
+			return fmt.Errorf("migrating schema %d → %d: %w", v, v+1, err)
+		}
+	}
+	return nil
+}
+
+func (s *DB) migrate(ctx context.Context, from int) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, migrations[from]); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id=%d; PRAGMA user_version=%d", applicationID, from+1)); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// Path is the file the database lives in.
+func (s *DB) Path() string { return s.path }
+
+// Close closes the database, checkpointing the WAL into the file.
+func (s *DB) Close() error { return s.db.Close() }
+
+// Check runs SQLite's integrity check and the store's invariants: every
+// event and quote belongs to a stored article, and no article is stored
+// twice.
+func (s *DB) Check(ctx context.Context) error {
+	rows, err := s.db.QueryContext(ctx, "PRAGMA integrity_check")
+	if err != nil {
+		return err
+	}
+	var problems []string
+	for rows.Next() {
+		var msg string
+		if err := rows.Scan(&msg); err != nil {
+			rows.Close()
+			return err
+		}
+		if msg != "ok" {
+			problems = append(problems, msg)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	checks := []struct{ what, q string }{
+		{"events of no article", "SELECT count(*) FROM events WHERE article_id NOT IN (SELECT id FROM articles)"},
+		{"quotes of no article", "SELECT count(*) FROM quotes WHERE article_id NOT IN (SELECT id FROM articles)"},
+		{"articles whose event count disagrees", "SELECT count(*) FROM articles a WHERE events != (SELECT count(*) FROM events e WHERE e.article_id = a.id)"},
+	}
+	for _, c := range checks {
+		var n int
+		if err := s.db.QueryRowContext(ctx, c.q).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			problems = append(problems, fmt.Sprintf("%d %s", n, c.what))
+		}
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("%s: integrity check failed: %v", s.path, problems)
+	}
+	return nil
+}
+
+// Stats counts rows.
+func (s *DB) Stats(ctx context.Context) (store.Stats, error) {
+	var st store.Stats
+	err := s.db.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM articles), (SELECT count(*) FROM events), (SELECT count(*) FROM quotes),
+		(SELECT count(*) FROM actors), (SELECT count(*) FROM history)`).
+		Scan(&st.Articles, &st.Events, &st.Quotes, &st.Actors, &st.History)
+	return st, err
+}
+
+func now() string { return time.Now().UTC().Format(time.RFC3339) }

@@ -1,0 +1,155 @@
+package sqlite
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"sitrep/news"
+
+	"sitrep/internal/store"
+	"sitrep/internal/store/storetest"
+)
+
+func TestConformance(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) store.Store {
+		s, err := Open(context.Background(), filepath.Join(t.TempDir(), "t.db"), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	})
+}
+
+func corpus(t *testing.T) []*news.Article {
+	t.Helper()
+	page, ok := storetest.ExamplePage()
+	if !ok {
+		t.Skip("example page not found")
+	}
+	c, err := storetest.Corpus(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestRefuses checks that Open refuses files it must not touch and leaves
+// them byte for byte as they were.
+func TestRefuses(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+
+	text := filepath.Join(dir, "notes.txt")
+	os.WriteFile(text, []byte("my notes, not a database\n"), 0o644)
+
+	other := filepath.Join(dir, "other.db")
+	db, err := sql.Open("sqlite", other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("CREATE TABLE t (x); INSERT INTO t VALUES (1)"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	newer := filepath.Join(dir, "newer.db")
+	s, err := Open(ctx, newer, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec(fmt.Sprintf("PRAGMA user_version=%d", Version+1)); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	for _, c := range []struct {
+		path string
+		want error
+	}{{text, ErrNotSitrep}, {other, ErrNotSitrep}, {newer, ErrNewer}} {
+		before, _ := os.ReadFile(c.path)
+		_, err := Open(ctx, c.path, Options{})
+		if !errors.Is(err, c.want) {
+			t.Errorf("Open(%s) = %v, want %v", filepath.Base(c.path), err, c.want)
+		}
+		if after, _ := os.ReadFile(c.path); !bytes.Equal(before, after) {
+			t.Errorf("Open(%s) changed the file", filepath.Base(c.path))
+		}
+	}
+	if _, err := Open(ctx, filepath.Join(dir, "missing.db"), Options{NoCreate: true}); err == nil {
+		t.Error("Open with NoCreate of a missing file: no error")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "missing.db")); err == nil {
+		t.Error("Open with NoCreate created the file")
+	}
+}
+
+// TestReopen checks that a database opens again at its version and keeps
+// its rows.
+func TestReopen(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "t.db")
+	s, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := corpus(t)
+	if _, err := s.Put(ctx, c, "v1"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(ctx, path, Options{NoCreate: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	st, _ := s.Stats(ctx)
+	if st.Articles != len(c) {
+		t.Errorf("%d articles after reopening, want %d", st.Articles, len(c))
+	}
+}
+
+// TestFullDisk fills a database capped in size, as a full disk would: the
+// Put that does not fit fails with a clear error and rolls back whole; the
+// batches before it stay, and the database passes its integrity check.
+func TestFullDisk(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "t.db"), Options{MaxPageCount: 120})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	c := corpus(t)
+	stored := 0
+	var putErr error
+	for i := 0; i < 200 && putErr == nil; i++ {
+		batch := make([]*news.Article, len(c))
+		for j, a := range c {
+			b := *a
+			b.ID = fmt.Sprintf("%s-%d", a.ID, i)
+			batch[j] = &b
+		}
+		var n int
+		n, putErr = s.Put(ctx, batch, "v1")
+		stored += n
+	}
+	if putErr == nil {
+		t.Fatal("the capped database never filled up")
+	}
+	if !strings.Contains(putErr.Error(), "full") || !strings.Contains(putErr.Error(), "rolled back") {
+		t.Errorf("error does not say what happened: %v", putErr)
+	}
+	if err := s.Check(ctx); err != nil {
+		t.Fatal(err)
+	}
+	st, _ := s.Stats(ctx)
+	if st.Articles != stored || stored%len(c) != 0 {
+		t.Errorf("%d articles stored, %d reported: a batch was half written", st.Articles, stored)
+	}
+}

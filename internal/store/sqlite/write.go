@@ -1,0 +1,340 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"sitrep/internal/report"
+	"sitrep/internal/store"
+	"sitrep/news"
+)
+
+// Has reports whether an article is stored.
+func (s *DB) Has(ctx context.Context, id string) (bool, error) {
+	var one int
+	err := s.db.QueryRowContext(ctx, "SELECT 1 FROM articles WHERE id = ?", id).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// Put stores a batch in one transaction, skipping stored articles.
+func (s *DB) Put(ctx context.Context, batch []*news.Article, engine string) (int, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, wrapFull(err)
+	}
+	defer tx.Rollback()
+	w := &writer{tx: tx, ctx: ctx}
+	n := 0
+	for _, a := range batch {
+		if a == nil || a.ID == "" {
+			continue
+		}
+		ok, err := w.putArticle(a, engine, nil)
+		if err != nil {
+			return 0, wrapFull(fmt.Errorf("article %s: %w", a.ID, err))
+		}
+		if ok {
+			n++
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, wrapFull(err)
+	}
+	return n, nil
+}
+
+// wrapFull gives SQLite's "database or disk is full" a message that says
+// what happened to the data.
+func wrapFull(err error) error {
+	if err == nil {
+		return nil
+	}
+	if isFull(err) {
+		return fmt.Errorf("%w (the batch was rolled back; the database holds every batch stored before it)", err)
+	}
+	return err
+}
+
+func isFull(err error) bool {
+	type coder interface{ Code() int }
+	var c coder
+	if errors.As(err, &c) {
+		return c.Code()&0xff == 13 // SQLITE_FULL
+	}
+	return false
+}
+
+type writer struct {
+	tx  *sql.Tx
+	ctx context.Context
+}
+
+func (w *writer) exec(q string, args ...any) (sql.Result, error) {
+	return w.tx.ExecContext(w.ctx, q, args...)
+}
+
+// putArticle inserts a and its rows unless it is stored; when orig is not
+// nil it is the stored original to keep (reprocessing).
+func (w *writer) putArticle(a *news.Article, engine string, orig []byte) (bool, error) {
+	js, err := report.MarshalArticle(a)
+	if err != nil {
+		return false, err
+	}
+	if orig == nil {
+		orig = a.Original
+	}
+	r := store.RowsOf(a, engine)
+	res, err := w.exec(`INSERT INTO articles (id, source, format, original, url, outlet, title, published, story,
+		events, quotes, engine, ingested, json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING`,
+		a.ID, a.Source, string(a.Format), orig, r.Article.URL, r.Article.Outlet, r.Article.Title, r.Article.Published,
+		r.Article.Story, len(r.Events), len(r.Quotes), engine, now(), js)
+	if err != nil {
+		return false, err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return false, nil
+	}
+	if _, err := w.exec(`INSERT INTO articles_fts (rowid, title, text) VALUES ((SELECT rowid FROM articles WHERE id = ?), ?, ?)`,
+		a.ID, a.Meta.Title, a.Text); err != nil {
+		return false, err
+	}
+	return true, w.putRows(r)
+}
+
+// putRows inserts the events, quotes, actors and places of one article.
+func (w *writer) putRows(r store.Rows) error {
+	for i := range r.Events {
+		e := &r.Events[i]
+		js, err := json.Marshal(e)
+		if err != nil {
+			return err
+		}
+		res, err := w.exec(`INSERT INTO events (article_id, idx, type, mode, actor1, actor2, country, date_lo, date_hi,
+			asserted_by, asserted_id, fact, engine, row) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			e.ArticleID, e.Index, e.Type, e.Mode, e.Actor1.Key, e.Actor2.Key, e.Place.Country, e.DateLo, e.DateHi,
+			store.Key(e.AssertedBy), e.AssertedByID, e.Fact, e.Engine, js)
+		if err != nil {
+			return err
+		}
+		id, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		if _, err := w.exec(`INSERT INTO events_fts (rowid, evidence) VALUES (?, ?)`, id, e.Evidence); err != nil {
+			return err
+		}
+		if e.Place.HasCoord {
+			if _, err := w.exec(`INSERT INTO events_geo VALUES (?,?,?,?,?)`, id, e.Place.Lat, e.Place.Lat, e.Place.Lon, e.Place.Lon); err != nil {
+				return err
+			}
+		}
+		for _, a := range []store.ActorRef{e.Actor1, e.Actor2} {
+			if err := w.actor(a); err != nil {
+				return err
+			}
+		}
+	}
+	for i := range r.Quotes {
+		q := &r.Quotes[i]
+		js, err := json.Marshal(q)
+		if err != nil {
+			return err
+		}
+		res, err := w.exec(`INSERT INTO quotes (article_id, idx, speaker, engine, row) VALUES (?,?,?,?,?)`,
+			q.ArticleID, q.Index, q.Speaker.Key, q.Engine, js)
+		if err != nil {
+			return err
+		}
+		id, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		if _, err := w.exec(`INSERT INTO quotes_fts (rowid, content) VALUES (?, ?)`, id, q.Content); err != nil {
+			return err
+		}
+		if err := w.actor(q.Speaker); err != nil {
+			return err
+		}
+	}
+	counts := map[string]int{}
+	for _, m := range r.Mentions {
+		if err := w.actor(m); err != nil {
+			return err
+		}
+		counts[m.Key]++
+	}
+	for k, n := range counts {
+		if _, err := w.exec(`INSERT INTO mentions (article_id, key, n) VALUES (?,?,?)
+			ON CONFLICT (article_id, key) DO UPDATE SET n = excluded.n`, r.Article.ID, k, n); err != nil {
+			return err
+		}
+	}
+	for _, p := range r.Places {
+		for _, name := range []string{p.Name, p.Text} {
+			k := store.Key(name)
+			if k == "" {
+				continue
+			}
+			if _, err := w.exec(`INSERT INTO places (name, lat, lon, n) VALUES (?,?,?,1)
+				ON CONFLICT (name, lat, lon) DO UPDATE SET n = n + 1`, k, p.Lat, p.Lon); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// actor records an actor and the aliases it is known by.
+func (w *writer) actor(a store.ActorRef) error {
+	if a.Key == "" {
+		return nil
+	}
+	if _, err := w.exec(`INSERT INTO actors (key, name, code, country, sector, kind) VALUES (?,?,?,?,?,?)
+		ON CONFLICT (key) DO NOTHING`, a.Key, a.Label(), a.Code, a.Country, a.Sector, a.Kind); err != nil {
+		return err
+	}
+	for _, name := range []string{a.Name, a.Text} {
+		k := store.Key(name)
+		if k == "" {
+			continue
+		}
+		if _, err := w.exec(`INSERT INTO aliases (alias, key, text) VALUES (?,?,?) ON CONFLICT DO NOTHING`, k, a.Key, name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Replace stores a re-analysis of a stored article and records in the
+// history each event that disappeared, changed or appeared. Events are
+// matched by type, trigger and evidence sentence.
+func (s *DB) Replace(ctx context.Context, a *news.Article, engine string) ([]store.Change, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, wrapFull(err)
+	}
+	defer tx.Rollback()
+	var orig []byte
+	var oldEngine string
+	err = tx.QueryRowContext(ctx, "SELECT original, engine FROM articles WHERE id = ?", a.ID).Scan(&orig, &oldEngine)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("article %s: %w", a.ID, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, err
+	}
+	old, err := eventsOf(ctx, tx, a.ID)
+	if err != nil {
+		return nil, err
+	}
+	fresh := store.RowsOf(a, engine).Events
+	changes := store.Diff(old, fresh, oldEngine, engine)
+	at := now()
+	for i := range changes {
+		c := &changes[i]
+		c.At = at
+		if _, err := tx.ExecContext(ctx, `INSERT INTO history (article_id, idx, kind, old_engine, new_engine, old, new, at)
+			VALUES (?,?,?,?,?,?,?,?)`, a.ID, c.Index, c.Kind, c.OldEngine, c.NewEngine, nullable(c.Old), nullable(c.New), c.At); err != nil {
+			return nil, wrapFull(err)
+		}
+	}
+	w := &writer{tx: tx, ctx: ctx}
+	if err := w.deleteArticle(a.ID); err != nil {
+		return nil, err
+	}
+	if _, err := w.putArticle(a, engine, orig); err != nil {
+		return nil, wrapFull(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, wrapFull(err)
+	}
+	return changes, nil
+}
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func (w *writer) deleteArticle(id string) error {
+	stmts := []string{
+		`DELETE FROM events_fts WHERE rowid IN (SELECT id FROM events WHERE article_id = ?1)`,
+		`DELETE FROM events_geo WHERE id IN (SELECT id FROM events WHERE article_id = ?1)`,
+		`DELETE FROM events WHERE article_id = ?1`,
+		`DELETE FROM quotes_fts WHERE rowid IN (SELECT id FROM quotes WHERE article_id = ?1)`,
+		`DELETE FROM quotes WHERE article_id = ?1`,
+		`DELETE FROM mentions WHERE article_id = ?1`,
+		`DELETE FROM articles_fts WHERE rowid = (SELECT rowid FROM articles WHERE id = ?1)`,
+		`DELETE FROM articles WHERE id = ?1`,
+	}
+	for _, q := range stmts {
+		if _, err := w.exec(q, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func eventsOf(ctx context.Context, tx *sql.Tx, id string) ([]store.EventRow, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT row FROM events WHERE article_id = ? ORDER BY idx", id)
+	if err != nil {
+		return nil, err
+	}
+	return scanEvents(rows)
+}
+
+// IDs lists stored article IDs in the order they were stored.
+func (s *DB) IDs(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT id FROM articles ORDER BY rowid")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// Original returns the article as read, for reprocessing.
+func (s *DB) Original(ctx context.Context, id string) (*news.Article, error) {
+	a := &news.Article{ID: id}
+	var format string
+	err := s.db.QueryRowContext(ctx, "SELECT source, format, original FROM articles WHERE id = ?", id).Scan(&a.Source, &format, &a.Original)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("article %s: %w", id, store.ErrNotFound)
+	}
+	a.Format = news.Format(format)
+	return a, err
+}
+
+// Article returns the stored analysed article.
+func (s *DB) Article(ctx context.Context, id string) (*news.Article, error) {
+	var js, orig []byte
+	err := s.db.QueryRowContext(ctx, "SELECT json, original FROM articles WHERE id = ?", id).Scan(&js, &orig)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("article %s: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, err
+	}
+	a := new(news.Article)
+	if err := json.Unmarshal(js, a); err != nil {
+		return nil, fmt.Errorf("article %s: stored JSON: %w", id, err)
+	}
+	a.Original = orig
+	return a, nil
+}
