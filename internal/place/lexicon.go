@@ -11,7 +11,7 @@ var lexiconData string
 
 // lexicon holds the context words of data/lexicon.tsv by kind.
 type lexicon struct {
-	stop, connector, article, direction, point, verb, prefix, suffix, title, eponym map[string]bool
+	stop, connector, article, direction, point, verb, prefix, suffix, title, eponym, speech map[string]bool
 	// common holds the most frequent English words (data/common-english.txt).
 	common map[string]bool
 	// Multi-word cues are kept as word lists (hyphenated words split),
@@ -24,7 +24,7 @@ func parseLexicon(s string) (*lexicon, error) {
 	sets := map[string]*map[string]bool{
 		"stop": &lx.stop, "connector": &lx.connector, "article": &lx.article,
 		"direction": &lx.direction, "point": &lx.point, "verb": &lx.verb,
-		"prefix": &lx.prefix, "suffix": &lx.suffix, "title": &lx.title, "eponym": &lx.eponym,
+		"prefix": &lx.prefix, "suffix": &lx.suffix, "title": &lx.title, "eponym": &lx.eponym, "speech": &lx.speech,
 	}
 	phrases := map[string]*[][]string{"near": &lx.near, "town": &lx.town, "locative": &lx.locative}
 	for _, m := range sets {

@@ -128,6 +128,8 @@ func TestPlaces(t *testing.T) {
 		{"disease", "The Marburg virus and Lassa fever spread."},
 		{"other scripts", "الهجوم على دير الزور и Дейр-эз-Зор 代尔祖尔"},
 		{"sentence-initial common word", "Over the weekend, nothing happened."},
+		{"contraction", "I've seen it and we're sure."},
+		{"speaker", "\"It is safe,\" Marshall said, and said Marshall again; a nurse in [Austin|US] told reporters."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			text, ws := parse(t, tc.marked)

@@ -207,6 +207,9 @@ func (s *Stage) recognise(w *work, a *news.Article) {
 func (s *Stage) acceptable(w *work, i, e, c0 int, sp news.Span) bool {
 	text := w.text[sp.Start:sp.End]
 	if i == e {
+		if isContraction(text) {
+			return false // "I've", "We're"
+		}
 		if w.is(i, s.lx.stop) || w.is(i, s.lx.direction) || w.is(i, s.lx.point) || isMixedAcronym(text) ||
 			s.g.IsDemonym(text) || w.persons[w.word(i)] {
 			return false
@@ -228,7 +231,7 @@ func (s *Stage) acceptable(w *work, i, e, c0 int, sp news.Span) bool {
 	allAlt := true
 	for _, c := range w.cands[c0:] {
 		en := s.g.Entry(c.Index)
-		if en.Class != gazetteer.City && en.Class != gazetteer.Site && !c.Alternate {
+		if en.Class != gazetteer.City && en.Class != gazetteer.Site && (!c.Alternate || en.Class == gazetteer.Country) {
 			area = true
 		}
 		if en.Class == gazetteer.Country {
@@ -254,7 +257,7 @@ func (s *Stage) acceptable(w *work, i, e, c0 int, sp news.Span) bool {
 		// A name inside a longer capitalised name is part of that name:
 		// "al-Nusra Front", "Washington Post". A country's is still a place
 		// ("U.S. Army", "SOS Villages Sudan").
-		if i > 0 && w.sep(i-1) == " " && w.tokens[i-1].cap && !w.tokens[i].initial &&
+		if i > 0 && (w.sep(i-1) == " " || w.sep(i-1) == "-") && w.tokens[i-1].cap && !w.tokens[i].initial &&
 			!w.is(i-1, s.lx.stop) && !w.is(i-1, s.lx.direction) && !w.is(i-1, s.lx.point) {
 			w.persons[w.word(e)] = true
 			return false
@@ -268,8 +271,16 @@ func (s *Stage) acceptable(w *work, i, e, c0 int, sp news.Span) bool {
 	}
 	if !area {
 		// A common English word that names only small towns is the word:
-		// "Over the weekend", "Plan".
-		if i == e && maxPop < 100000 && (w.tokens[i].initial || allAlt) && w.is(i, s.lx.common) {
+		// "Over the weekend", "Congress".
+		if i == e && w.is(i, s.lx.common) && (allAlt || maxPop < 20000 || maxPop < 100000 && w.tokens[i].initial) {
+			return false
+		}
+		// A one-word town next to a verb of saying is a person: "Hartl
+		// said", "said Clifford".
+		_, loc := w.before(i, s.lx.locative)
+		if i == e && !loc && !w.lowerEq(i-1, "of") && (e+1 < len(w.tokens) && w.sep(e) == " " && w.is(e+1, s.lx.speech) ||
+			i > 0 && w.sep(i-1) == " " && w.is(i-1, s.lx.speech)) {
+			w.persons[w.word(i)] = true
 			return false
 		}
 	}
@@ -296,6 +307,26 @@ func keep(cs []gazetteer.Candidate, c0 int, f func(gazetteer.Candidate) bool) []
 		}
 	}
 	return out
+}
+
+// isContraction reports a word with an apostrophe before a clitic: "I've",
+// "we're", "she'll", "I'd", "I'm", "don't".
+func isContraction(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\'' && !strings.HasPrefix(s[i:], "\u2019") {
+			continue
+		}
+		rest := s[i+1:]
+		if s[i] != '\'' {
+			rest = s[i+len("\u2019"):]
+		}
+		switch strings.ToLower(rest) {
+		case "ve", "re", "ll", "d", "m", "t", "s":
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 // isAcronym reports an upper-case word of two or more letters, with or
