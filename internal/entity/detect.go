@@ -36,7 +36,7 @@ type cand struct {
 	form       string // "name", "pronoun", "description"; "" once dropped
 	desc       string // the word class of a pronoun or description
 	plural     bool
-	before     int // first unit of the titles written before a person's name
+	before     int  // first unit of the titles written before a person's name
 	weak       bool // typed a place only because a preposition precedes it
 }
 
@@ -74,6 +74,7 @@ func newDoc(s *Stage, a *news.Article, toks []news.Token, sents []news.Sentence)
 		d.sents = append(d.sents, [2]int{first, len(d.units)})
 	}
 	d.lower = make(map[string]bool, len(d.units)/2)
+	d.cands = make([]cand, 0, len(d.units)/6+4)
 	d.ku = make([]actors.Unit, len(d.units))
 	for i, u := range d.units {
 		d.ku[i] = actors.Unit{Key: u.key, Shape: u.shape}

@@ -381,7 +381,7 @@ func TestLinear(t *testing.T) {
 	run := func(n int) time.Duration {
 		text := strings.Repeat(string(b), n)
 		best := time.Duration(1 << 62)
-		for i := 0; i < 3; i++ {
+		for i := 0; i < 5; i++ {
 			start := time.Now()
 			apply(t, text)
 			if el := time.Since(start); el < best {
@@ -390,10 +390,16 @@ func TestLinear(t *testing.T) {
 		}
 		return best
 	}
-	small, big := run(4), run(16)
-	if big > 10*small {
-		t.Errorf("4x text took %v vs %v: not linear", big, small)
+	// Quadratic work would take 16 times as long; the machine is shared,
+	// so a slow try is retried before the test fails.
+	var small, big time.Duration
+	for try := 0; try < 3; try++ {
+		small, big = run(4), run(16)
+		if big <= 10*small {
+			return
+		}
 	}
+	t.Errorf("4x text took %v vs %v: not linear", big, small)
 }
 
 func FuzzApply(f *testing.F) {

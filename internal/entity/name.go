@@ -225,7 +225,13 @@ func (d *doc) typeName(si, j, k int, roles []news.Role) cand {
 	}
 	org := func(res string) cand {
 		c.typ, c.res = news.Organization, res
-		c.actor = news.Actor{ID: "org/" + slug(name), Name: name, Kind: "organization"}
+		// The id leaves out a legal form: "Apple Inc." and "Apple" are one
+		// company.
+		kk := k
+		for kk-1 > j && d.kb.Is("legal", d.units[kk-1].key) {
+			kk--
+		}
+		c.actor = news.Actor{ID: "org/" + slug(d.text(j, kk)), Name: name, Kind: "organization"}
 		return c
 	}
 	place := func() cand {

@@ -76,8 +76,9 @@ type mtMention struct {
 }
 
 type mtEntity struct {
-	ID   string `xml:"m_id,attr"`
-	Type string `xml:"ent_type,attr"`
+	ID       string `xml:"m_id,attr"`
+	Type     string `xml:"ent_type,attr"`
+	Instance string `xml:"instance_id,attr"`
 }
 
 type mtRel struct {
@@ -102,6 +103,8 @@ func HeldOut(docID string) bool {
 type named struct {
 	span news.Span
 	typ  string
+	// id is the gold cross-document instance, or the predicted actor id.
+	id string
 }
 
 type tally struct{ tp, fp, fn, n int }
@@ -129,6 +132,7 @@ func runScore(ctx context.Context, dir string) (*eval.Report, error) {
 		return nil, err
 	}
 	var all, untyped, overlap tally
+	var pairs [][2]string // (gold instance, predicted actor) of each name found exactly
 	sub := map[string]*tally{"dev": {}, "held_out": {}}
 	subOverlap := map[string]*tally{"dev": {}, "held_out": {}}
 	byType := map[string]*tally{"PER": {}, "ORG": {}, "LOC": {}}
@@ -157,6 +161,7 @@ func runScore(ctx context.Context, dir string) (*eval.Report, error) {
 		if HeldOut(d.ID) {
 			part = "held_out"
 		}
+		pairs = append(pairs, aligned(d.ID, gold, pred)...)
 		ex, bt := match(gold, pred, true, false)
 		all.add(ex)
 		sub[part].add(ex)
@@ -181,7 +186,12 @@ func runScore(ctx context.Context, dir string) (*eval.Report, error) {
 	r.Metrics["overlap_f1"] = overlap.score().F1
 	r.Metrics["overlap_f1_dev"] = subOverlap["dev"].score().F1
 	r.Metrics["overlap_f1_held_out"] = subOverlap["held_out"].score().F1
+	p, rc := bcubed(pairs)
+	r.Metrics["alias_b3_precision"] = p
+	r.Metrics["alias_b3_recall"] = rc
+	r.Metrics["alias_b3_f1"] = eval.F1(p, rc)
 	r.Notes = []string{
+		"alias_b3: B-cubed clustering of the names found exactly, across all documents: gold clusters are MEANTIME's cross-document instances, predicted clusters the stage's actor ids",
 		"gold: NAM mentions of PER/ORG/LOC in the 6 annotated sentences, name cut out of the noun phrase (see entity.Scorer)",
 		"headline score: exact span and type; held_out = FNV-32a(doc id) % 5 == 0",
 	}
@@ -229,18 +239,26 @@ func meantimeArticle(d *mtDoc, kb *actors.KB) (*news.Article, []named, []news.Sp
 	a.Text = b.String()
 
 	etype := map[string]string{}
+	einst := map[string]string{}
 	for _, e := range d.Marks.Entities {
 		etype[e.ID] = e.Type
+		einst[e.ID] = e.Instance
 	}
 	mtype := map[string]string{}
+	minst := map[string]string{}
 	for _, r := range d.Rels.RefersTo {
 		for _, s := range r.Sources {
 			mtype[s.M] = etype[r.Target.M]
+			minst[s.M] = einst[r.Target.M]
 		}
 	}
 	var gold []named
 	var ignore []news.Span
-	seen := map[named]bool{}
+	type spanType struct {
+		span news.Span
+		typ  string
+	}
+	seen := map[spanType]bool{}
 	for _, m := range d.Marks.Mentions {
 		if len(m.Anchors) == 0 {
 			continue
@@ -266,9 +284,10 @@ func meantimeArticle(d *mtDoc, kb *actors.KB) (*news.Article, []named, []news.Sp
 			ignore = append(ignore, full)
 			continue
 		}
-		g := named{span: news.Span{Start: a.Tokens[lo].Span.Start, End: a.Tokens[hi-1].Span.End}, typ: typ}
-		if !seen[g] {
-			seen[g] = true
+		g := named{span: news.Span{Start: a.Tokens[lo].Span.Start, End: a.Tokens[hi-1].Span.End}, typ: typ, id: minst[m.ID]}
+		key := spanType{g.span, typ}
+		if !seen[key] {
+			seen[key] = true
 			gold = append(gold, g)
 		}
 	}
@@ -363,7 +382,7 @@ func predictions(a *news.Article, kb *actors.KB, limit int, gold []named, ignore
 		case news.Location, news.State:
 			typ = "LOC"
 		}
-		p := named{span: m.Span, typ: typ}
+		p := named{span: m.Span, typ: typ, id: m.Actor.ID}
 		hitsGold := false
 		for _, g := range gold {
 			if g.span.Overlaps(p.span) {
@@ -441,4 +460,46 @@ func match(gold, pred []named, typed, overlap bool) (tally, map[string]tally) {
 		}
 	}
 	return t, by
+}
+
+// aligned pairs the gold instance and the predicted actor of every gold
+// name the stage found with the exact span. Mentions of no instance are
+// given one of their own.
+func aligned(doc string, gold, pred []named) [][2]string {
+	var out [][2]string
+	for gi, g := range gold {
+		for _, p := range pred {
+			if p.span == g.span {
+				id := g.id
+				if id == "" {
+					id = fmt.Sprintf("%s#%d", doc, gi)
+				}
+				out = append(out, [2]string{id, p.id})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// bcubed returns B-cubed precision and recall of the predicted clustering
+// (second of each pair) against the gold one (first).
+func bcubed(pairs [][2]string) (p, r float64) {
+	if len(pairs) == 0 {
+		return 0, 0
+	}
+	gold := map[string]int{}
+	pred := map[string]int{}
+	both := map[[2]string]int{}
+	for _, x := range pairs {
+		gold[x[0]]++
+		pred[x[1]]++
+		both[x]++
+	}
+	for _, x := range pairs {
+		n := float64(both[x])
+		p += n / float64(pred[x[1]])
+		r += n / float64(gold[x[0]])
+	}
+	return p / float64(len(pairs)), r / float64(len(pairs))
 }
