@@ -509,7 +509,16 @@ func (p *dateParser) monthAt(i int) (int, int, bool) {
 	if i >= len(p.t) || !p.t[i].letter {
 		return 0, 0, false
 	}
-	m, ok := p.lex.months[strings.ToLower(p.t[i].s)]
+	w := p.t[i].s
+	if len(w) > 24 {
+		return 0, 0, false
+	}
+	var buf [32]byte
+	low := buf[:0]
+	for _, r := range w {
+		low = utf8.AppendRune(low, unicode.ToLower(r))
+	}
+	m, ok := p.lex.months[string(low)]
 	if !ok {
 		return 0, 0, false
 	}

@@ -101,12 +101,12 @@ func TestAmbiguousDate(t *testing.T) {
 		want string
 		diag bool
 	}{
-		{"outlet in a day-first country", "Russia bombs targets\n\nSputnik News\n\n09/06/2017\n\n" + prose, "", "2017-06-09", false},
-		{"outlet in a month-first country", "Russia bombs targets\n\nBy Jane Doe, CNN\n\nCNN\n\n09/06/2017\n\n" + prose, "", "2017-09-06", false},
-		{"another date on the page proves the order", "Russia bombs targets\n\n09/06/2017\n\nUpdated 09/25/2017\n\n" + prose, "", "2017-09-06", false},
-		{"the same date written out", "Russia bombs targets\n\n09/06/2017 | June 9, 2017\n\n" + prose, "", "2017-06-09", false},
-		{"country domain", "Russia bombs targets\n\n09/06/2017\n\n" + prose, "https://www.example.co.uk/news/1", "2017-06-09", false},
-		{"nothing decides", "Russia bombs targets\n\n09/06/2017\n\n" + prose, "", "2017-06-09", true},
+		{"outlet in a day-first country", "Russia bombs targets\n\nSputnik News\n\n09/06/2017\n\n" + textProse, "", "2017-06-09", false},
+		{"outlet in a month-first country", "Russia bombs targets\n\nBy Jane Doe, CNN\n\nCNN\n\n09/06/2017\n\n" + textProse, "", "2017-09-06", false},
+		{"another date on the page proves the order", "Russia bombs targets\n\n09/06/2017\n\nUpdated 09/25/2017\n\n" + textProse, "", "2017-09-06", false},
+		{"the same date written out", "Russia bombs targets\n\n09/06/2017 | June 9, 2017\n\n" + textProse, "", "2017-06-09", false},
+		{"country domain", "Russia bombs targets\n\n09/06/2017\n\n" + textProse, "https://www.example.co.uk/news/1", "2017-06-09", false},
+		{"nothing decides", "Russia bombs targets\n\n09/06/2017\n\n" + textProse, "", "2017-06-09", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a := &news.Article{Original: []byte(tc.page), Format: news.FormatText}
@@ -126,8 +126,8 @@ func TestAmbiguousDate(t *testing.T) {
 	}
 }
 
-// prose is a body long enough to be found as one.
-const prose = "The defence ministry said on Friday that its aircraft had struck a convoy near the border, and that the strike was in response to an attack on its positions earlier in the week.\n\n" +
+// textProse is a body long enough to be found as one.
+const textProse = "The defence ministry said on Friday that its aircraft had struck a convoy near the border, and that the strike was in response to an attack on its positions earlier in the week.\n\n" +
 	"Officials in the capital said they had not been told of the strike in advance, and that they would raise the matter with the envoy when he arrives for talks next month.\n"
 
 func TestUSDaylight(t *testing.T) {

@@ -40,11 +40,13 @@ type textUnit struct {
 	runes      int
 	words      int
 	stop       int // function words
-	langs      [16]uint16
+	langs      [maxLangs]int32
 	endsStop   bool // ends with closing punctuation
 	startLower bool
 	furniture  bool // holds a boilerplate phrase and is short, or a strong one
 	date       bool // a date line (furniture inside the body, metadata above it)
+	// a boilerplate phrase in a line of at most 60 words; a strong one
+	phraseHit, phraseStrong bool
 	class      unitClass
 	block      int // index of the blank-line-separated block
 }
@@ -105,7 +107,10 @@ func TextPage(a *news.Article) {
 
 // textUnits cuts raw into units with their features.
 func textUnits(raw string, lx *textLexicon) []textUnit {
-	var units []textUnit
+	lines := strings.Count(raw, "\n") + 1
+	units := make([]textUnit, 0, lines/2+1)
+	segs := make([]news.RawSpan, 0, lines) // backing array of every unit's segs
+	var words lowerWords
 	block := 0
 	blank := true
 	for pos := 0; pos < len(raw); {
@@ -131,15 +136,17 @@ func textUnits(raw string, lx *textLexicon) []textUnit {
 			// A hard-wrapped continuation joins the unit before it.
 			u := &units[len(units)-1]
 			if u.block == block && !u.endsStop && u.runes >= wrapMinRunes && startsLower(line) {
-				u.segs = append(u.segs, news.RawSpan{Start: s, End: e})
-				lineFeatures(u, line, lx)
+				segs = append(segs, news.RawSpan{Start: s, End: e})
+				u.segs = segs[len(segs)-len(u.segs)-1:]
+				lineFeatures(u, line, lx, &words)
 				continue
 			}
 		}
 		blank = false
-		u := textUnit{segs: []news.RawSpan{{Start: s, End: e}}, block: block}
+		segs = append(segs, news.RawSpan{Start: s, End: e})
+		u := textUnit{segs: segs[len(segs)-1:], block: block}
 		u.startLower = startsLower(line)
-		lineFeatures(&u, line, lx)
+		lineFeatures(&u, line, lx, &words)
 		units = append(units, u)
 	}
 	for i := range units {
@@ -174,31 +181,18 @@ func startsLower(s string) bool {
 }
 
 // lineFeatures adds the features of one line to u (a unit may hold
-// several hard-wrapped lines).
-func lineFeatures(u *textUnit, line string, lx *textLexicon) {
-	var lower [64]byte
-	for i := 0; i < len(line); {
-		r, n := utf8.DecodeRuneInString(line[i:])
-		if !isWordRune(r) {
-			i += n
-			u.runes++
-			continue
-		}
-		j := i
-		b := lower[:0]
-		for j < len(line) {
-			r2, n2 := utf8.DecodeRuneInString(line[j:])
-			if !isWordRune(r2) && r2 != '\'' && r2 != '’' {
-				break
-			}
-			if len(b)+utf8.UTFMax <= cap(lower) {
-				b = utf8.AppendRune(b, unicode.ToLower(r2))
-			}
-			u.runes++
-			j += n2
-		}
-		u.words++
-		if bits, ok := lx.stopwords[string(b)]; ok {
+// several hard-wrapped lines); w is scratch space.
+func lineFeatures(u *textUnit, line string, lx *textLexicon, w *lowerWords) {
+	w.scan(line)
+	u.runes += w.runes
+	u.words += len(w.starts)
+	w.first = w.first[:0]
+	anyFirst := false
+	for i := range w.starts {
+		lw := lx.words[string(w.buf[w.starts[i]:w.ends[i]])]
+		w.first = append(w.first, lw.first)
+		anyFirst = anyFirst || lw.first
+		if bits := lw.stop; bits != 0 {
 			u.stop++
 			for k := 0; bits != 0; k++ {
 				if bits&1 != 0 {
@@ -207,7 +201,10 @@ func lineFeatures(u *textUnit, line string, lx *textLexicon) {
 				bits >>= 1
 			}
 		}
-		i = j
+	}
+	if anyFirst && len(w.starts) <= 60 {
+		h, st := lx.boilerplateHit(w, w.first)
+		u.phraseHit, u.phraseStrong = u.phraseHit || h, u.phraseStrong || st
 	}
 	last, _ := utf8.DecodeLastRuneInString(line)
 	switch last {
@@ -227,11 +224,7 @@ func classify(u *textUnit, raw string, lx *textLexicon) {
 		density = float64(u.stop) / float64(u.words)
 	}
 	if u.words <= 60 {
-		hit, strong := false, false
-		for _, s := range u.segs {
-			h, st := lx.boilerplateHit(raw[s.Start:s.End])
-			hit, strong = hit || h, strong || st
-		}
+		hit, strong := u.phraseHit, u.phraseStrong
 		if strong || (hit && u.words <= 8 && !(u.endsStop && u.words >= 6 && density >= 0.25)) {
 			u.furniture = true
 			u.class = classFurniture
@@ -327,7 +320,13 @@ func bodyRun(units []textUnit) (int, int) {
 
 // dateOnly reports whether line holds a date and little else.
 func dateOnly(lx *textLexicon, line string) bool {
-	if strings.IndexAny(line, "0123456789") < 0 {
+	digits := 0
+	for i := 0; i < len(line) && digits < 4; i++ {
+		if '0' <= line[i] && line[i] <= '9' {
+			digits++
+		}
+	}
+	if digits < 4 { // every date states a year
 		return false
 	}
 	ds := findDates(lx, line)

@@ -29,16 +29,28 @@ var (
 
 // textLexicon is the parsed word lists. It is built once and read only.
 type textLexicon struct {
-	langs     []string          // language codes, indexed by stopword bit
-	stopwords map[string]uint16 // word → bit set of languages
+	langs []string // language codes, indexed by stopword bit
+	// words holds, for every word that is a function word or opens a
+	// boilerplate phrase, both facts: one lookup a word on the hot path.
+	words map[string]lexWord
 	// boilerplate phrases: words joined by one space → strong (marks a
 	// line of any length up to a long paragraph).
 	boilerplate map[string]bool
-	maxPhrase   int // words in the longest phrase of boilerplate or labels
+	maxPhrase  int // words in the longest phrase of boilerplate or labels
 	months      map[string]int
 	zones       map[string]zoneOffset
 	labels      map[string]dateRole
 	outlets     map[string]outletInfo // lower-case name or alias → outlet
+	outletWords map[string]bool       // words that mark a name as an outlet's
+}
+
+// maxLangs is how many languages stopwords.txt may hold.
+const maxLangs = 8
+
+// lexWord is what the lexicon knows of one lower-case word.
+type lexWord struct {
+	stop  uint8 // bit set of the languages it is a function word of
+	first bool  // it opens a boilerplate phrase (longer phrases are looked up only then)
 }
 
 type zoneOffset struct {
@@ -85,12 +97,13 @@ func dataLines(data string, yield func(n int, line string) error) error {
 
 func parseLexicon() (*textLexicon, error) {
 	lx := &textLexicon{
-		stopwords:   map[string]uint16{},
+		words:       map[string]lexWord{},
 		boilerplate: map[string]bool{},
 		months:      map[string]int{},
 		zones:       map[string]zoneOffset{},
 		labels:      map[string]dateRole{},
 		outlets:     map[string]outletInfo{},
+		outletWords: map[string]bool{},
 	}
 	// stopwords: "# xx" switches the language.
 	lang := -1
@@ -106,10 +119,12 @@ func parseLexicon() (*textLexicon, error) {
 			}
 			return nil
 		}
-		if lang < 0 || lang >= 16 {
-			return fmt.Errorf("stopwords.txt:%d: word outside a language section (or more than 16 languages)", n)
+		if lang < 0 || lang >= maxLangs {
+			return fmt.Errorf("stopwords.txt:%d: word outside a language section (or more than %d languages)", n, maxLangs)
 		}
-		lx.stopwords[line] |= 1 << lang
+		w := lx.words[line]
+		w.stop |= 1 << lang
+		lx.words[line] = w
 		return nil
 	})
 	if err != nil {
@@ -126,6 +141,10 @@ func parseLexicon() (*textLexicon, error) {
 			return fmt.Errorf("boilerplate.txt:%d: no words in %q", n, line)
 		}
 		lx.boilerplate[p] = lx.boilerplate[p] || strong
+		first, _, _ := strings.Cut(p, " ")
+		w := lx.words[first]
+		w.first = true
+		lx.words[first] = w
 		lx.maxPhrase = max(lx.maxPhrase, strings.Count(p, " ")+1)
 		return nil
 	})
@@ -190,6 +209,10 @@ func parseLexicon() (*textLexicon, error) {
 	}
 	err = dataLines(outletsData, func(n int, line string) error {
 		if line == "" || line[0] == '#' {
+			return nil
+		}
+		if line[0] == '*' {
+			lx.outletWords[strings.ToLower(line[1:])] = true
 			return nil
 		}
 		f := strings.Split(line, "\t")
@@ -260,51 +283,132 @@ func phraseWords(s string) []string {
 	return out
 }
 
+// lowerWords is a line's words, lower-cased into one buffer with one
+// space between words, so that a run of words is a slice of buf. It is
+// reused from line to line: scanning allocates nothing once it has grown.
+type lowerWords struct {
+	buf    []byte
+	starts []int // word i is buf[starts[i]:ends[i]]
+	ends   []int
+	runes  int    // runes of the line
+	first  []bool // scratch for lineFeatures: word i opens a phrase
+}
+
+// scan fills w with the words of s, as phraseWords splits them.
+func (w *lowerWords) scan(s string) {
+	w.buf, w.starts, w.ends, w.runes = w.buf[:0], w.starts[:0], w.ends[:0], 0
+	if cap(w.buf) < len(s)+len(s)/2 {
+		w.buf = make([]byte, 0, 2*len(s))
+	}
+	in := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		w.runes++
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '_', c == '\'':
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			default:
+				if in {
+					w.ends = append(w.ends, len(w.buf))
+					in = false
+				}
+				continue
+			}
+			if !in {
+				w.open(true)
+				in = true
+			}
+			w.buf = append(w.buf, c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’':
+			if !in {
+				w.open(true)
+				in = true
+			}
+			w.buf = utf8.AppendRune(w.buf, unicode.ToLower(r))
+		case unicode.Is(unicode.So, r):
+			if in {
+				w.ends = append(w.ends, len(w.buf))
+			}
+			w.open(false)
+			w.buf = utf8.AppendRune(w.buf, r)
+			w.ends = append(w.ends, len(w.buf))
+			in = false
+		default:
+			if in {
+				w.ends = append(w.ends, len(w.buf))
+				in = false
+			}
+		}
+	}
+	if in {
+		w.ends = append(w.ends, len(w.buf))
+	}
+}
+
+func (w *lowerWords) open(bool) {
+	if len(w.buf) > 0 {
+		w.buf = append(w.buf, ' ')
+	}
+	w.starts = append(w.starts, len(w.buf))
+}
+
+// phrases calls f with every run of 1..maxPhrase consecutive words,
+// as a byte slice of w.buf (valid until the next scan).
+func (w *lowerWords) phrases(maxPhrase int, f func([]byte)) {
+	for i := range w.starts {
+		for j := i; j < len(w.starts) && j-i < maxPhrase; j++ {
+			f(w.buf[w.starts[i]:w.ends[j]])
+		}
+	}
+}
+
 // dateLabel returns the role named by the last date label in s.
 func (lx *textLexicon) dateLabel(s string) dateRole {
+	var w lowerWords
+	w.scan(s)
 	role := roleNone
-	lx.phrases(s, func(p string) {
-		if r, ok := lx.labels[p]; ok {
+	w.phrases(lx.maxPhrase, func(p []byte) {
+		if r, ok := lx.labels[string(p)]; ok {
 			role = r
 		}
 	})
 	return role
 }
 
-// phrases calls f with every run of 1..maxPhrase consecutive lower-case
-// words of s, joined by one space.
-func (lx *textLexicon) phrases(s string, f func(string)) {
-	var wbuf [64]string
-	words := wbuf[:0]
-	for _, w := range phraseWords(s) {
-		if len(words) == cap(wbuf) {
-			break
+// boilerplateHit reports whether the scanned line holds a boilerplate
+// phrase, and whether any phrase it holds is a strong one.
+func (lx *textLexicon) boilerplateHit(w *lowerWords, first []bool) (hit, strong bool) {
+	for i := range w.starts {
+		if !first[i] {
+			continue
 		}
-		words = append(words, w)
-	}
-	var b strings.Builder
-	for i := range words {
-		b.Reset()
-		for j := i; j < len(words) && j-i < lx.maxPhrase; j++ {
-			if j > i {
-				b.WriteByte(' ')
+		for j := i; j < len(w.starts) && j-i < lx.maxPhrase; j++ {
+			if st, ok := lx.boilerplate[string(w.buf[w.starts[i]:w.ends[j]])]; ok {
+				hit = true
+				strong = strong || st
 			}
-			b.WriteString(words[j])
-			f(b.String())
 		}
 	}
+	return hit, strong
 }
 
-// boilerplateHit reports whether s contains a boilerplate phrase, and
-// whether any phrase it contains is a strong one.
-func (lx *textLexicon) boilerplateHit(s string) (hit, strong bool) {
-	lx.phrases(s, func(p string) {
-		if st, ok := lx.boilerplate[p]; ok {
-			hit = true
-			strong = strong || st
+// outletNamed reports whether a name-like line reads as an outlet's name:
+// it holds a word such as "News" or "Chronicle".
+func (lx *textLexicon) outletNamed(name string) bool {
+	for _, w := range phraseWords(name) {
+		if lx.outletWords[w] {
+			return true
 		}
-	})
-	return hit, strong
+	}
+	return false
 }
 
 // outlet looks a name up in the outlet list.

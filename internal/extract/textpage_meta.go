@@ -35,7 +35,7 @@ func readHead(a *news.Article, lx *textLexicon, raw string, units []textUnit, he
 			h.dates = findDates(lx, h.text)
 			if len(h.dates) > 0 {
 				h.rest = outsideDates(h.text, h.dates)
-				h.date = len(phraseWords(h.rest)) <= 8
+				h.date = wordCount(h.rest) <= 8
 			}
 		}
 		if u.class == classFurniture && !u.date {
@@ -69,6 +69,16 @@ func readHead(a *news.Article, lx *textLexicon, raw string, units []textUnit, he
 				break
 			}
 		}
+		// A name ("Global Affairs Review", "Jane Doe") under a longer
+		// title-like line is the outlet or the author, not the title.
+		if ti >= 0 && nameLike(lines[ti].text) {
+			for i := ti - 1; i >= max(0, ti-3); i-- {
+				if titleLike(lines[i]) && !nameLike(lines[i].text) && !(i == 0 && site != "") {
+					ti = i
+					break
+				}
+			}
+		}
 	}
 	switch {
 	case ti >= 0:
@@ -95,19 +105,28 @@ func readHead(a *news.Article, lx *textLexicon, raw string, units []textUnit, he
 		if h.text == "" || i == ti {
 			continue
 		}
+		if by, off, ok := bylineName(h.text); ok && a.Meta.Byline == "" && near(i) && wordCount(h.text) <= 14 {
+			for _, d := range h.dates {
+				if d.start >= off && d.start < off+len(by) {
+					by = strings.TrimRight(h.text[off:d.start], " ,;|-–—•·")
+				}
+			}
+			if by != "" {
+				a.Meta.Byline = by
+				a.Meta.BylineSpan = news.RawSpan{Start: h.span.Start + off, End: h.span.Start + off + len(by)}
+				continue
+			}
+		}
 		cand, span := h.text, h.span
 		if h.date {
 			cand = strings.Trim(h.rest, " ,|-–—•·/:()")
 			if off := strings.Index(h.text, cand); off >= 0 && cand != "" {
 				span = news.RawSpan{Start: h.span.Start + off, End: h.span.Start + off + len(cand)}
+			} else {
+				span = news.RawSpan{}
 			}
 		}
-		if cand == "" || len(phraseWords(cand)) > 8 {
-			continue
-		}
-		if by, off, ok := bylineName(cand); ok && a.Meta.Byline == "" && near(i) {
-			a.Meta.Byline = by
-			a.Meta.BylineSpan = news.RawSpan{Start: span.Start + off, End: span.Start + off + len(by)}
+		if cand == "" || wordCount(cand) > 8 {
 			continue
 		}
 		if a.Meta.Outlet == "" && near(i) {
@@ -116,6 +135,16 @@ func readHead(a *news.Article, lx *textLexicon, raw string, units []textUnit, he
 			} else if site != "" && strings.EqualFold(cand, site) && i > 0 {
 				a.Meta.Outlet, a.Meta.OutletSpan = cand, span
 			}
+		}
+	}
+	// An outlet the list does not know, named like one ("… Chronicle").
+	for i, h := range lines {
+		if a.Meta.Outlet != "" {
+			break
+		}
+		if i != ti && !(i == ti-1 && a.Meta.Section != "") && h.text != "" && !h.date &&
+			len(strings.Fields(h.text)) >= 2 && nameLike(h.text) && lx.outletNamed(h.text) {
+			a.Meta.Outlet, a.Meta.OutletSpan = h.text, h.span
 		}
 	}
 	if a.Meta.Outlet == "" && site != "" {
@@ -264,7 +293,7 @@ func titleLike(h headLine) bool {
 	if h.text == "" || h.date || len(h.text) > 300 {
 		return false
 	}
-	n := len(phraseWords(h.text))
+	n := wordCount(h.text)
 	if n < 3 || n > 30 {
 		return false
 	}
@@ -280,7 +309,7 @@ func sectionLike(h headLine) bool {
 	if h.text == "" || h.date || len(h.text) > 80 {
 		return false
 	}
-	n := len(phraseWords(h.text))
+	n := wordCount(h.text)
 	if n < 1 || n > 6 {
 		return false
 	}
@@ -291,14 +320,42 @@ func sectionLike(h headLine) bool {
 // bylinePrefixes open a byline, in the languages of stopwords.txt.
 var bylinePrefixes = []string{"By ", "BY ", "by ", "Written by ", "Автор: ", "Von ", "Par ", "Por ", "Di ", "Oleh "}
 
-// bylineName returns the name in a byline ("By Jane Doe, Reuters") and
-// its offset in s.
-func bylineName(s string) (string, int, bool) {
-	for _, p := range bylinePrefixes {
-		if !strings.HasPrefix(s, p) {
+// nameLike reports whether s looks like a name: one to five words, each
+// capitalised (or a short link word such as "of", "the"), no digits, no
+// closing punctuation.
+func nameLike(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) == 0 || len(ws) > 5 {
+		return false
+	}
+	for i, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) {
 			continue
 		}
-		rest := s[len(p):]
+		if i > 0 && len(w) <= 3 && unicode.IsLower(r) {
+			continue
+		}
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLetter(last)
+}
+
+// bylineName returns the name in a byline ("By Jane Doe, Reuters",
+// "Posted by Jane Doe") and its offset in s.
+func bylineName(s string) (string, int, bool) {
+	for _, p := range bylinePrefixes {
+		at := -1
+		if strings.HasPrefix(s, p) {
+			at = 0
+		} else if i := strings.Index(s, " "+p); i >= 0 {
+			at = i + 1
+		}
+		if at < 0 {
+			continue
+		}
+		rest := s[at+len(p):]
 		name := rest
 		if i := strings.IndexAny(name, "|•·\t"); i >= 0 {
 			name = name[:i]
@@ -311,7 +368,7 @@ func bylineName(s string) (string, int, bool) {
 		if !unicode.IsUpper(r) {
 			return "", 0, false
 		}
-		return name, len(p), true
+		return name, at + len(p), true
 	}
 	return "", 0, false
 }
@@ -383,4 +440,25 @@ func datelineAgency(s string) string {
 		return ""
 	}
 	return strings.TrimSpace(s[i+1 : i+j])
+}
+
+// wordCount counts the words of s as phraseWords splits them, without
+// allocating.
+func wordCount(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '_':
+			if !in {
+				n++
+				in = true
+			}
+		case unicode.Is(unicode.So, r):
+			n++
+			in = false
+		default:
+			in = false
+		}
+	}
+	return n
 }
