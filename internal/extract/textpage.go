@@ -47,8 +47,8 @@ type textUnit struct {
 	date       bool // a date line (furniture inside the body, metadata above it)
 	// a boilerplate phrase in a line of at most 60 words; a strong one
 	phraseHit, phraseStrong bool
-	class      unitClass
-	block      int // index of the blank-line-separated block
+	class                   unitClass
+	block                   int // index of the blank-line-separated block
 }
 
 type unitClass int

@@ -36,7 +36,7 @@ type textLexicon struct {
 	// boilerplate phrases: words joined by one space → strong (marks a
 	// line of any length up to a long paragraph).
 	boilerplate map[string]bool
-	maxPhrase  int // words in the longest phrase of boilerplate or labels
+	maxPhrase   int // words in the longest phrase of boilerplate or labels
 	months      map[string]int
 	zones       map[string]zoneOffset
 	labels      map[string]dateRole
