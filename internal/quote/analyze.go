@@ -688,6 +688,17 @@ func (an *analyzer) reportedAt(s sentRange, si, k, e int, c *cue) (st stmt, from
 		} else {
 			f, to = an.subjectBack(k, s.first)
 		}
+		if f == -1 && !quotedAs && c.form != formIng {
+			// "The ministry summoned the envoy and urged …": the subject of
+			// the sentence.
+			q := k - 1
+			for q > s.first && an.class(q)&cAux != 0 {
+				q--
+			}
+			if an.isWord(q, "and") {
+				f, to = an.sentenceSubject(s, q)
+			}
+		}
 		upto = endTok
 		switch {
 		case f == -2:
@@ -741,6 +752,40 @@ func (an *analyzer) onlyQuote(from, upto int) bool {
 		}
 	}
 	return true
+}
+
+// sentenceSubject returns the noun phrase that opens sentence s, before
+// limit: the words up to the first verb in the past ("The navy seized"),
+// after an opening phrase set off by a comma ("On Monday, the army …");
+// -1 when there is none that short.
+func (an *analyzer) sentenceSubject(s sentRange, limit int) (int, int) {
+	f := s.first
+	for h := f; h < limit && h < f+8; h++ {
+		if an.isPunct(h, ",") && an.class(f)&cPrep != 0 {
+			f = h + 1
+			break
+		}
+	}
+	for h := f + 1; h < limit && h < f+12; h++ {
+		t := an.toks[h]
+		if t.kind != tWord {
+			if an.isPunct(h, ".") && an.abbrevBefore(h) || an.isPunct(h, "-'’") {
+				continue
+			}
+			return -1, -1
+		}
+		if t.upper || an.class(h)&(cStop|cPron) != 0 {
+			if an.class(h)&cStop != 0 {
+				return -1, -1
+			}
+			continue
+		}
+		w := an.word(h)
+		if c, _ := an.cueAt(h); strings.HasSuffix(w, "ed") || c != nil && c.form == formPast {
+			return f, h
+		}
+	}
+	return -1, -1
 }
 
 // baseSubject reports whether the word at p can be the subject of a verb in
