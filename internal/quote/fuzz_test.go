@@ -28,6 +28,9 @@ func FuzzApply(f *testing.F) {
 		if err := st.Apply(a); err != nil {
 			t.Fatal(err)
 		}
+		if err := news.Validate(a); err != nil {
+			t.Errorf("%q: %v", text, err)
+		}
 		for _, q := range a.Quotes {
 			if q.Content.IsZero() {
 				t.Errorf("empty content in %q", text)
