@@ -7,8 +7,13 @@ import (
 	"path/filepath"
 	"text/tabwriter"
 
+	"sitrep/internal/entity"
 	"sitrep/internal/eval"
+	"sitrep/internal/event"
 	"sitrep/internal/extract"
+	"sitrep/internal/pipeline"
+	"sitrep/internal/place"
+	"sitrep/internal/quote"
 	"sitrep/internal/segment"
 	"sitrep/internal/timex"
 )
@@ -19,8 +24,32 @@ func scorers() []eval.Scorer {
 		extract.TextScorer(),
 		extract.HTMLScorer(),
 		segment.Scorer(),
+		entity.Scorer(),
+		place.Scorer(),
 		timex.Scorer(),
+		quote.Scorer(),
+		eventScorer(),
 	}
+}
+
+// eventScorer scores the event stage behind the real stages before it,
+// loading them only when the task runs.
+func eventScorer() eval.Scorer {
+	sc := event.Scorer()
+	sc.Run = func(ctx context.Context, dir string) (*eval.Report, error) {
+		p, err := pipeline.Default(pipeline.Config{})
+		if err != nil {
+			return nil, err
+		}
+		var before []event.Annotator
+		for _, s := range p.Analysis() {
+			if s.Name() != "event" {
+				before = append(before, s)
+			}
+		}
+		return event.Scorer(before...).Run(ctx, dir)
+	}
+	return sc
 }
 
 // defaultEvalRoot is where the shared gold sets live, relative to the
