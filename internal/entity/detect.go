@@ -606,15 +606,27 @@ func (d *doc) after(si, c, end int) int {
 }
 
 func (d *doc) looksPerson(j, k int) bool {
-	f := d.units[j].key
-	if k-j < 2 || d.units[j].shape != actors.ShapeTitle || !d.kb.FirstName(f) || d.kb.Is("connector", f) ||
-		d.kb.Is("org", f) || d.kb.Is("place", f) || d.lower[f] || d.headed(j, k) != "" {
-		return false // "Air Canada", "Bank of America": not a first name here
+	return k-j >= 2 && d.kb.FirstName(d.units[j].key) && d.plausiblePerson(j, k)
+}
+
+// plausiblePerson reports whether the name [j, k) could be a person's: it
+// starts with a title-case word, and no word of it is a head word of
+// organisations or places, a connector, a word the article writes in lower
+// case, or a country, city or organisation name ("Air Canada", "Bank of
+// America", "Washington Mutual").
+func (d *doc) plausiblePerson(j, k int) bool {
+	if d.units[j].shape != actors.ShapeTitle || d.headed(j, k) != "" {
+		return false
 	}
-	// "Washington Mutual": a place name first is not a first name.
-	if m, ok := d.kb.Longest(d.ku, j, false); ok {
-		if _, place := pick(m, actors.CountryName, actors.Capital, actors.PlaceName, actors.Named); place {
+	for x := j; x < k; x++ {
+		f := d.units[x].key
+		if d.kb.Is("connector", f) || d.kb.Is("org", f) || d.kb.Is("place", f) || d.lower[f] {
 			return false
+		}
+		if m, ok := d.kb.Longest(d.ku, x, false); ok {
+			if _, place := pick(m, actors.CountryName, actors.Capital, actors.PlaceName, actors.Named, actors.Demonym); place {
+				return false
+			}
 		}
 	}
 	return true && !d.kb.Is("org", d.units[k-1].key) && !d.kb.Is("place", d.units[k-1].key)

@@ -29,7 +29,7 @@ func (d *doc) link() {
 		switch c.form {
 		case "name":
 			if c.res == "coref" && c.ante >= 0 {
-				c.actor = d.cands[c.ante].actor
+				c.actor, c.typ = d.cands[c.ante].actor, d.cands[c.ante].typ
 				if c.typ == news.Person {
 					c.aff, c.affSpan = d.cands[c.ante].aff, d.cands[c.ante].affSpan
 				}
@@ -51,6 +51,30 @@ func (d *doc) retype() {
 			if _, seen := other[k]; !seen {
 				other[k] = ci
 			}
+		}
+	}
+	// A name read as an organisation by default whose last word later
+	// stands alone is a person's ("Barack Obama" … "Obama"); a company is
+	// shortened to its first word ("Northrop Grumman" … "Northrop").
+	lastWord := map[string]int{}
+	for ci := range d.cands {
+		c := &d.cands[ci]
+		if c.form != "name" {
+			continue
+		}
+		if c.res == "unresolved" && c.end-c.start >= 2 && c.end-c.start <= 3 && d.plausiblePerson(c.start, c.end) {
+			lastWord[d.units[c.end-1].key] = ci
+			continue
+		}
+		if c.end-c.start != 1 || (c.res != "unresolved" && c.res != "context") || c.typ != news.Organization {
+			continue
+		}
+		if o, ok := lastWord[d.units[c.start].key]; ok && d.cands[o].res == "unresolved" {
+			oc := &d.cands[o]
+			name := d.text(oc.start, oc.end)
+			oc.typ, oc.res = news.Person, "context"
+			oc.actor = news.Actor{ID: "person/" + slug(name), Name: name, Kind: "person"}
+			c.typ, c.actor, c.res, c.ante = news.Person, oc.actor, "coref", o
 		}
 	}
 	for ci := range d.cands {

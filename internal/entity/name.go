@@ -292,7 +292,7 @@ func (d *doc) typeName(si, j, k int, roles []news.Role) cand {
 	}
 	// "said Barack Obama", "Barack Obama said": a two- or three-word name
 	// with no head word next to a speech verb.
-	if k-j >= 2 && k-j <= 3 && d.units[j].shape == actors.ShapeTitle && (d.speechAfter(k) || d.speechBefore(j)) {
+	if k-j >= 2 && k-j <= 3 && d.plausiblePerson(j, k) && (d.speechAfter(k) || d.speechBefore(j)) {
 		return person()
 	}
 	// A misspelt knowledge-base name: "Washinghton".

@@ -24,6 +24,9 @@ const (
 
 // ShapeOf returns the shape of s.
 func ShapeOf(s string) Shape {
+	if r, _ := utf8.DecodeRuneInString(s); unicode.IsDigit(r) {
+		return ShapeOther // "2GB", "737s"
+	}
 	upper, lower, letters := 0, 0, 0
 	first := true
 	firstUpper := false
