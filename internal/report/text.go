@@ -50,6 +50,7 @@ func WriteText(w io.Writer, a *news.Article) error {
 		b.WriteString(line)
 		b.WriteString("\n")
 	}
+	writeLayers(&b, a)
 	if len(a.Diagnostics) > 0 {
 		b.WriteString("\ndiagnostics:\n")
 		for _, d := range a.Diagnostics {
