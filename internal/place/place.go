@@ -17,7 +17,9 @@
 // Invariants: Places are in text order, do not overlap, and their spans lie
 // inside Text on UTF-8 boundaries. A span that overlaps an entity mention of
 // a type other than news.Location is not a place, except a state mention
-// after a locative preposition ("in Syria"). Apply takes time linear in the
+// after a locative preposition ("in Syria", "in southern Syria", "the
+// border with Iraq and Jordan") and a mention whose kind the entity stage
+// only guessed (Resolution "unresolved") when the gazetteer knows the name. Apply takes time linear in the
 // length of Text (each name tries a bounded number of lengths) and is safe
 // for concurrent use.
 package place
@@ -105,7 +107,7 @@ func (s *Stage) Apply(a *news.Article) error {
 func actorSpans(ms []news.Mention, dst []actorSpan) []actorSpan {
 	for _, m := range ms {
 		if m.Type != news.Location {
-			dst = append(dst, actorSpan{m.Span, m.Type == news.State})
+			dst = append(dst, actorSpan{m.Span, m.Type == news.State, m.Resolution == "unresolved"})
 		}
 	}
 	sort.Slice(dst, func(i, j int) bool { return dst[i].Start < dst[j].Start })
@@ -114,7 +116,8 @@ func actorSpans(ms []news.Mention, dst []actorSpan) []actorSpan {
 
 type actorSpan struct {
 	news.Span
-	state bool
+	state bool // a state actor: still a place after a locative ("in Syria")
+	guess bool // the entity stage guessed its kind: the gazetteer may know better
 }
 
 // outletCountry guesses the outlet's country from its URL's top-level

@@ -57,6 +57,7 @@ type name struct {
 	town       bool      // "the town of X"
 	qualifier  int       // index in work.names of Y in "X, Y"; -1 when none
 	ofCountry  bool      // "the south of the country": resolved to the article's country
+	locative   bool      // after a locative preposition ("in X", "border with X")
 	best       int32     // chosen entry; -1 when none
 	score      float64
 	bestAlt    bool
@@ -289,13 +290,36 @@ func (s *Stage) acceptable(w *work, i, e, c0 int, sp news.Span) bool {
 			break
 		}
 		if m.Overlaps(sp) {
-			if _, loc := w.before(i, s.lx.locative); m.state && loc {
+			if m.guess || m.state && s.locative(w, i) {
 				continue
 			}
 			return false
 		}
 	}
 	return true
+}
+
+// locative reports whether the name at token i follows a locative
+// preposition, perhaps through a direction adjective ("in southern Syria")
+// or a coordination with a name that does ("border with Iraq and Jordan").
+func (s *Stage) locative(w *work, i int) bool {
+	if i > 0 && w.is(i-1, s.lx.direction) {
+		i--
+	}
+	if _, ok := w.before(i, s.lx.locative); ok {
+		return true
+	}
+	if i < 2 || len(w.names) == 0 {
+		return false
+	}
+	prev := &w.names[len(w.names)-1]
+	switch {
+	case w.lowerEq(i-1, "and") || w.lowerEq(i-1, "or"):
+		return prev.last == i-2 && prev.locative
+	case strings.TrimSpace(w.sep(i-1)) == ",":
+		return prev.last == i-1 && prev.locative
+	}
+	return false
 }
 
 // keep keeps the candidates of cs[c0:] that pass f.
@@ -361,6 +385,7 @@ func isMixedAcronym(s string) bool {
 
 // context reads the words around a name.
 func (s *Stage) context(w *work, nm name) name {
+	nm.locative = s.locative(w, nm.first)
 	i := nm.first
 	if t, ok := w.before(i, s.lx.town); ok {
 		nm.town = true
