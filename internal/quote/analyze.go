@@ -671,7 +671,7 @@ func (an *analyzer) reportedAt(s sentRange, si, k, e int, c *cue) (st stmt, from
 			return st, 0, 0, false // "the flag state", "to report"
 		}
 		from = an.thatAfter(e, endTok, c)
-		if c.frame == frameThat && from == e {
+		if c.frame == frameThat && from == e && !an.speechObject(e, endTok) {
 			return st, 0, 0, false
 		}
 		if c.lemma == "tell" && from == e && !an.toInfinitive(e, endTok) {
@@ -786,6 +786,22 @@ func (an *analyzer) sentenceSubject(s sentRange, limit int) (int, int) {
 		}
 	}
 	return -1, -1
+}
+
+// speechObject reports whether the object after a cue is something said:
+// "rejected the report", "dismissed the allegations as …".
+func (an *analyzer) speechObject(e, end int) bool {
+	for h := e; h < end && h < e+4; h++ {
+		if an.toks[h].kind != tWord {
+			return false
+		}
+		if c := an.class(h); c&cSpeech != 0 {
+			return true
+		} else if c&cDet == 0 && !strings.HasSuffix(an.word(h), "'s") && !strings.HasSuffix(an.word(h), "’s") && h > e {
+			return false
+		}
+	}
+	return false
 }
 
 // baseSubject reports whether the word at p can be the subject of a verb in

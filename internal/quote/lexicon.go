@@ -78,6 +78,7 @@ const (
 	cMedia
 	cGeneric
 	cDocument
+	cSpeech
 )
 
 const cPron = cPronPerson | cPronThing | cPronPlural
@@ -86,7 +87,7 @@ var classNames = map[string]class{
 	"title": cTitle, "abbrev": cAbbrev, "det": cDet, "aux": cAux, "be": cBe,
 	"stop": cStop, "prep": cPrep, "pron-person": cPronPerson,
 	"pron-thing": cPronThing, "pron-plural": cPronPlural,
-	"institution": cInstitution, "unnamed": cUnnamed, "media": cMedia, "generic": cGeneric, "document": cDocument,
+	"institution": cInstitution, "unnamed": cUnnamed, "media": cMedia, "generic": cGeneric, "document": cDocument, "speech": cSpeech,
 }
 
 // lexicon is the parsed data: cues by lower-case first word, classes by
