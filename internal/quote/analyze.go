@@ -471,6 +471,15 @@ func (an *analyzer) subjectBack(k, floor int) (int, int) {
 				if !an.isName(f, c) && an.isName(c+1, e-1) {
 					return c + 1, e - 1
 				}
+				// "A commander, who gave his name as Abu Khaled, told":
+				// the name the apposition gives.
+				if an.isWord(c+1, "who") && an.isWord(e-4, "as") || an.isWord(e-3, "as") || an.isWord(e-2, "as") {
+					for g := e - 2; g > c+1; g-- {
+						if an.isWord(g, "as") && an.isName(g+1, e-1) {
+							return g + 1, e - 1
+						}
+					}
+				}
 				return f, c
 			}
 		}

@@ -60,7 +60,7 @@ type cue struct {
 }
 
 // Word classes, a bit set.
-type class uint16
+type class uint32
 
 const (
 	cTitle class = 1 << iota
@@ -79,6 +79,7 @@ const (
 	cGeneric
 	cDocument
 	cSpeech
+	cOrgEnd
 )
 
 const cPron = cPronPerson | cPronThing | cPronPlural
@@ -87,7 +88,7 @@ var classNames = map[string]class{
 	"title": cTitle, "abbrev": cAbbrev, "det": cDet, "aux": cAux, "be": cBe,
 	"stop": cStop, "prep": cPrep, "pron-person": cPronPerson,
 	"pron-thing": cPronThing, "pron-plural": cPronPlural,
-	"institution": cInstitution, "unnamed": cUnnamed, "media": cMedia, "generic": cGeneric, "document": cDocument, "speech": cSpeech,
+	"institution": cInstitution, "unnamed": cUnnamed, "media": cMedia, "generic": cGeneric, "document": cDocument, "speech": cSpeech, "orgend": cOrgEnd,
 }
 
 // lexicon is the parsed data: cues by lower-case first word, classes by

@@ -381,7 +381,7 @@ func (an *analyzer) nameSpan(f, to int) news.Span {
 		if an.toks[i].kind != tWord {
 			continue
 		}
-		if an.class(i)&cTitle != 0 && names > 0 && (names >= 2 || an.isPunct(i+1, ".")) {
+		if an.class(i)&(cTitle|cOrgEnd) != 0 && names > 0 && (names >= 2 || an.isPunct(i+1, ".")) {
 			start = i + 1
 			break
 		}
