@@ -1,6 +1,7 @@
 package place
 
 import (
+	"sort"
 	"strings"
 
 	"sitrep/internal/kb/gazetteer"
@@ -46,23 +47,21 @@ func (w *work) reset(text string) {
 
 // A name is a recognised toponym and its context.
 type name struct {
-	span       news.Span // the name
-	outer      news.Span // the name with a direction adjective before it
-	first      int       // token index of the first word
-	last       int       // token index of the last word
-	c0, c1     int       // candidates: work.cands[c0:c1]
-	near       bool      // "near X", "north of X"
-	region     bool      // "southern X"
-	admin      bool      // "X province", "the province of X"
-	town       bool      // "the town of X"
-	qualifier  int       // index in work.names of Y in "X, Y"; -1 when none
-	ofCountry  bool      // "the south of the country": resolved to the article's country
-	locative   bool      // after a locative preposition ("in X", "border with X")
-	best       int32     // chosen entry; -1 when none
-	score      float64
-	bestAlt    bool
-	actor      bool // a capital city used for its government ("Damascus said")
-	qualifying bool // is the Y of some "X, Y"
+	span      news.Span // the name
+	outer     news.Span // the name with a direction adjective before it
+	first     int       // token index of the first word
+	last      int       // token index of the last word
+	c0, c1    int       // candidates: work.cands[c0:c1]
+	near      bool      // "near X", "north of X"
+	region    bool      // "southern X"
+	admin     bool      // "X province", "the province of X"
+	town      bool      // "the town of X"
+	qualifier int       // index in work.names of Y in "X, Y"; -1 when none
+	ofCountry bool      // "the south of the country": resolved to the article's country
+	locative  bool      // after a locative preposition ("in X", "border with X")
+	best      int32     // chosen entry; -1 when none
+	score     float64
+	bestAlt   bool
 }
 
 // word returns the lower-cased text of token t.
@@ -191,15 +190,14 @@ func (s *Stage) recognise(w *work, a *news.Article) {
 		}
 	}
 	w.names = kept
+	s.countryPhrases(w)
 	// "X, Y": Y qualifies X when it follows it after a comma.
 	for k := 0; k+1 < len(w.names); k++ {
 		x, y := &w.names[k], &w.names[k+1]
-		if y.first == x.last+1 && strings.TrimSpace(w.sep(x.last)) == "," {
+		if !x.ofCountry && !y.ofCountry && y.first == x.last+1 && strings.TrimSpace(w.sep(x.last)) == "," {
 			x.qualifier = k + 1
-			y.qualifying = true
 		}
 	}
-	s.countryPhrases(w)
 }
 
 // acceptable applies the rules that make a looked-up name not a place. It
@@ -436,7 +434,7 @@ func (s *Stage) countryPhrases(w *work) {
 		return
 	}
 	// Keep text order; the phrases never overlap a name (they have no
-	// capitalised word).
+	// capitalised word, or one that the phrase pattern does not allow).
 	w.names = append(w.names, extra...)
-	sortNames(w.names)
+	sort.SliceStable(w.names, func(i, j int) bool { return w.names[i].span.Start < w.names[j].span.Start })
 }

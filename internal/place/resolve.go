@@ -2,7 +2,6 @@ package place
 
 import (
 	"math"
-	"sort"
 
 	"sitrep/internal/kb/gazetteer"
 	"sitrep/news"
@@ -30,28 +29,10 @@ const (
 	rounds         = 2
 )
 
-func sortNames(ns []name) {
-	sort.SliceStable(ns, func(i, j int) bool { return ns[i].span.Start < ns[j].span.Start })
-	// Qualifier indexes were set before any phrase was added, and phrases
-	// sort after names they do not overlap, so indexes stay valid only if
-	// recomputed; recompute them.
-	for k := range ns {
-		ns[k].qualifier = -1
-	}
-	for k := 0; k+1 < len(ns); k++ {
-		if ns[k+1].qualifying && !ns[k].ofCountry && !ns[k+1].ofCountry && ns[k+1].first == ns[k].last+1 {
-			ns[k].qualifier = k + 1
-		}
-	}
-}
-
 // prior scores a candidate by itself and the words around its name.
 func (s *Stage) prior(w *work, nm *name, c gazetteer.Candidate) float64 {
 	e := s.g.Entry(c.Index)
 	var sc float64
-	if !c.Alternate && gazetteer.SameSpelling(e.Name, w.text[nm.span.Start:nm.span.End]) {
-		sc += spellingBonus
-	}
 	switch e.Class {
 	case gazetteer.Country:
 		sc = countryPrior
@@ -63,6 +44,9 @@ func (s *Stage) prior(w *work, nm *name, c gazetteer.Candidate) float64 {
 		sc = math.Log10(float64(e.Population)+1) - admin2Penalty
 	default:
 		sc = math.Log10(float64(e.Population) + 1)
+	}
+	if !c.Alternate && gazetteer.SameSpelling(e.Name, w.text[nm.span.Start:nm.span.End]) {
+		sc += spellingBonus
 	}
 	switch e.Code {
 	case "PPLC":
@@ -365,7 +349,7 @@ func (s *Stage) baseline(text string) []news.Place {
 			continue
 		}
 		e := s.g.Entry(best)
-		out = append(out, news.Place{Span: nm.span, Lat: e.Lat, Lon: e.Lon, Country: e.Country})
+		out = append(out, news.Place{Span: nm.span, Lat: e.Lat, Lon: e.Lon, Country: e.Country, Feature: e.Class.String()})
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"sitrep/internal/eval"
 	"sitrep/news"
@@ -28,6 +29,11 @@ import (
 // URL is divisible by 3 (about a third; articles cut from one Wikinews page
 // share a URL and so a side). Subsets "dev" and "held_out" score each side;
 // the metrics of each side carry its name as a prefix.
+//
+// Metrics "acc@161_<feature>" and "matched_<feature>" break resolution down
+// by the class of the chosen entry (city, admin1, admin2, country, region,
+// site): for areas the distance measures the choice of a representative
+// point as much as the choice of the entry.
 //
 // Baseline "population": each matched toponym resolved to the candidate
 // with the highest class-and-population prior, without context.
@@ -66,8 +72,10 @@ type gold struct {
 
 type tally struct {
 	tp, fp, fn, n, strict int
-	within, within0       int
+	within                int
 	errs                  []float64
+	// by the predicted entry's feature class: matched and within 161 km
+	byFeature, withinByFeature map[string]int
 }
 
 func (t *tally) score() eval.Score { return eval.PRF(t.tp, t.fp, t.fn, t.n) }
@@ -90,6 +98,10 @@ func (t *tally) metrics(m map[string]float64, prefix string) {
 	if t.tp > 0 {
 		sp := eval.PRF(t.strict, t.tp+t.fp-t.strict, t.n-t.strict, t.n)
 		m[prefix+"strict_f1"] = sp.F1
+	}
+	for f, n := range t.byFeature {
+		m[prefix+"acc@161_"+f] = float64(t.withinByFeature[f]) / float64(n)
+		m[prefix+"matched_"+f] = float64(n)
 	}
 }
 
@@ -143,6 +155,12 @@ func runGeoVirus(ctx context.Context, dir string) (*eval.Report, error) {
 	dev.metrics(r.Metrics, "dev_")
 	held.metrics(r.Metrics, "held_out_")
 	base.metrics(r.Metrics, "baseline_population_")
+	for k := range r.Metrics { // per-feature figures of the whole set only
+		if strings.HasPrefix(k, "baseline_population_acc@161_") || strings.HasPrefix(k, "baseline_population_matched_") ||
+			strings.HasPrefix(k, "dev_matched_") || strings.HasPrefix(k, "held_out_matched_") {
+			delete(r.Metrics, k)
+		}
+	}
 	r.Notes = append(r.Notes,
 		fmt.Sprintf("%d articles, %d gold toponyms; held out: FNV-1a(source URL) %% 3 == 0", len(doc.Articles), all.n),
 		"match: overlapping spans; acc@161 over matched toponyms (acc@161_all over all gold)")
@@ -212,8 +230,13 @@ func score(t *tally, pred []news.Place, golds []gold) {
 		}
 		d := distanceKM(p.Lat, p.Lon, g.lat, g.lon)
 		t.errs = append(t.errs, d)
+		if t.byFeature == nil {
+			t.byFeature, t.withinByFeature = make(map[string]int), make(map[string]int)
+		}
+		t.byFeature[p.Feature]++
 		if d <= 161 {
 			t.within++
+			t.withinByFeature[p.Feature]++
 		}
 	}
 	for _, u := range used {
