@@ -462,3 +462,29 @@ func BenchmarkApplySegmented(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }
+
+// TestConcurrent applies one stage to many articles at once (run with
+// -race).
+func TestConcurrent(t *testing.T) {
+	st := testStage(t)
+	texts := []string{
+		"Col. Gen. Sergei Rudskoy said the US-led coalition bombed pro-Damascus forces near al-Tanf.",
+		"Russia slammed the move. Washinghton used it. The Pentagon announced a strike.",
+		"Apple Inc. CEO Steve Jobs said Apple would open a store in San Francisco.",
+	}
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			for j := 0; j < 20; j++ {
+				a := &news.Article{Text: texts[(i+j)%len(texts)]}
+				if err := st.Apply(a); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}(i)
+	}
+	wg.Wait()
+}
