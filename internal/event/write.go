@@ -28,6 +28,11 @@ func (r *reader) write(sp news.Span, p *pending) news.Event {
 		ev.QuadClass, ev.Goldstein = code.Quad, code.Goldstein
 		ev.ACLEDEvent, ev.ACLEDSubEvent = code.ACLEDEvent, code.ACLEDSub
 	}
+	// ACLED codes an armed attack on civilians as violence against
+	// civilians, not a battle.
+	if ev.ACLEDEvent == "Battles" && ev.Target >= 0 && sectorCode(r.a.Mentions[ev.Target].Actor.Sector) == "CVL" {
+		ev.ACLEDEvent, ev.ACLEDSubEvent = "Violence against civilians", "Attack"
+	}
 	r.bindPlace(&ev, p)
 	r.bindTime(&ev, p)
 	for _, c := range p.toll {
