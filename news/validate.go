@@ -48,6 +48,10 @@ func Validate(a *Article) error {
 	}
 	for i, m := range a.Mentions {
 		span("mention", i, m.Span)
+		span("mention affiliation", i, m.AffiliationSpan)
+		for _, r := range m.Roles {
+			span("mention role", i, r.Span)
+		}
 		index("mention", i, "antecedent", m.Antecedent, len(a.Mentions))
 	}
 	for i, p := range a.Places {
@@ -59,11 +63,22 @@ func Validate(a *Article) error {
 	for i, q := range a.Quotes {
 		span("quote", i, q.Content)
 		span("quote cue", i, q.Cue)
+		span("quote channel", i, q.Channel)
+		span("quote speaker", i, q.SpeakerSpan)
+		span("quote reference", i, q.Reference)
 		index("quote", i, "speaker", q.Speaker, len(a.Mentions))
 	}
 	for i, e := range a.Events {
 		span("event trigger", i, e.Trigger)
 		span("event evidence", i, e.Evidence)
+		span("event source", i, e.SourceArg.Span)
+		span("event target", i, e.TargetArg.Span)
+		index("event", i, "source argument", e.SourceArg.Mention, len(a.Mentions))
+		index("event", i, "target argument", e.TargetArg.Mention, len(a.Mentions))
+		index("event", i, "assertion quote", e.Assert.Quote, len(a.Quotes))
+		for _, c := range e.Casualties {
+			span("event casualty", i, c.Count.Span)
+		}
 		index("event", i, "source", e.Source, len(a.Mentions))
 		index("event", i, "target", e.Target, len(a.Mentions))
 		index("event", i, "place", e.Place, len(a.Places))
