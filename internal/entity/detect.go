@@ -280,6 +280,16 @@ func (d *doc) known(si, i, end int, m actors.Match) (int, bool) {
 		// A multi-word KB name followed by more capitalised words is part
 		// of a longer unknown name only when it is a one-word alias.
 		c := cand{start: i, end: m.End, typ: typeOfKind(a.Kind), actor: a, res: "kb", inst: -1, form: "name"}
+		// "Iran-backed Houthi rebels": the group, backed by the state before it.
+		if i >= 2 && d.kb.Is("backed", d.units[i-1].key) && d.units[i-2].joined {
+			if n := len(d.cands); n > 0 && d.cands[n-1].end == i-1 {
+				p := d.cands[n-1]
+				c.aligned = p.actor
+				if co, ok := d.kb.Country(p.actor.Country); ok && p.actor.Kind == "state" {
+					c.aligned, _ = d.instActor(co, d.govInst())
+				}
+			}
+		}
 		if m.End-m.Start == 1 && d.caps[si] && !d.capsIn[d.units[i].key] && d.units[i].shape != actors.ShapeUpper {
 			// In a headline, a one-word name that the body never writes
 			// capitalised is a common word.

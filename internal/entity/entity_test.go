@@ -171,6 +171,9 @@ func TestMentions(t *testing.T) {
 		{"misspelt", "He said [Washinghton|STATE:USAGOV] used it.", nil},
 		{"seats", "[The Kremlin|ORG:RUSGOV] and [the Pentagon|ORG:USAMIL] disagreed.", nil},
 		{"unknown org", "Shares of [Northrop Grumman Corp.|ORG] rose in [Los Angeles|LOC].", nil},
+		{"dateline", "[KHARTOUM|LOC], April 16 ([Reuters|ORG]) - [Sudan's army|ORG:SDNMIL] said it advanced.", nil},
+		{"appositive", "A spokesman for the [Ukrainian Defence Ministry|ORG:UKRMIL], [Andriy Yusov|PER:UKRMIL], said three soldiers were hurt.", nil},
+		{"backed group", "[Iran|STATE]-backed [Houthi rebels|GRP:IRNGOV] launched drones.", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			text, ws := parseMarkup(t, strings.ReplaceAll(tc.in, "[in]", "in"))

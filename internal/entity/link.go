@@ -134,12 +134,16 @@ func (d *doc) affiliate(ci int) {
 	if lo < d.sents[sent][0] {
 		lo = d.sents[sent][0]
 	}
-	for r := b - 1; r >= lo; r-- {
+	top := b - 1
+	if top >= lo && d.units[top].key == "," {
+		top-- // "A spokesman for the ministry, Andriy Yusov,"
+	}
+	for r := top; r >= lo; r-- {
 		if d.units[r].punct && d.units[r].key != "'" {
 			break
 		}
 		if _, te, _, ok := d.titleAt(sent, r); ok && te < b && te <= r+3 && isOf(d.units[te].key) {
-			if o := d.lastActorIn(ci, te, b); o >= 0 {
+			if o := d.lastActorIn(ci, te, top+1); o >= 0 {
 				set(o)
 				return
 			}

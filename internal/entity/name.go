@@ -193,8 +193,13 @@ func (d *doc) headed(j, k int) string {
 	return ""
 }
 
+// speechAfter reports whether a speech verb follows at unit k, directly or
+// after the comma that closes an appositive ("Andriy Yusov, said").
 func (d *doc) speechAfter(k int) bool {
-	return k < len(d.units) && d.kb.Is("speech", d.units[k].key)
+	if k < len(d.units) && d.units[k].key == "," {
+		k++
+	}
+	return k < len(d.units) && d.kb.Is("speech", d.units[k].key) && d.units[k].shape == actors.ShapeLower
 }
 
 func (d *doc) speechBefore(j int) bool {

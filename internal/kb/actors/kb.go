@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"sitrep/news"
 )
@@ -345,6 +346,9 @@ func (kb *KB) add(alias string, e Entry) {
 	for i, u := range us {
 		k, _ := Fold(u)
 		e.shapes[i] = ShapeOf(u)
+		if e.shapes[i] == ShapeTitle && utf8.RuneCountInString(u) >= 4 {
+			e.shapes[i] = shapeLongTitle
+		}
 		if n.next == nil {
 			n.next = map[string]*node{}
 		}
@@ -364,7 +368,7 @@ func (kb *KB) add(alias string, e Entry) {
 	if len(us) > kb.maxUnit {
 		kb.maxUnit = len(us)
 	}
-	if len(us) == 1 && (e.Kind == CountryName || e.Kind == Capital || e.Kind == Named) && e.shapes[0] == ShapeTitle {
+	if len(us) == 1 && (e.Kind == CountryName || e.Kind == Capital || e.Kind == Named) && (e.shapes[0] == ShapeTitle || e.shapes[0] == shapeLongTitle) {
 		k, _ := Fold(us[0])
 		kb.single = append(kb.single, singleName{key: k, entry: e})
 	}

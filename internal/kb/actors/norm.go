@@ -20,6 +20,8 @@ const (
 	ShapeTitle              // first letter upper, some lower: "Damascus", "McCain"
 	ShapeUpper              // two or more letters, all upper: "US", "U.S.", "NATO"
 	ShapeOther              // digits, one upper-case letter alone, marks
+
+	shapeLongTitle // ShapeTitle of four letters or more, as the KB stores it
 )
 
 // ShapeOf returns the shape of s.
@@ -67,6 +69,10 @@ func Fits(kb, text Shape, caps bool) bool {
 		return true
 	case ShapeTitle:
 		return text == ShapeTitle || (caps && text == ShapeUpper)
+	case shapeLongTitle:
+		// A name of four letters or more matches in capitals anywhere:
+		// datelines ("KHARTOUM, April 16"), shouted names ("HAMAS").
+		return text == ShapeTitle || text == ShapeUpper
 	case ShapeUpper:
 		return text == ShapeUpper
 	}
