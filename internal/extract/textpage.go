@@ -69,6 +69,13 @@ const (
 	shortMaxRunes = 40
 	wrapMinRunes  = 50 // a hard-wrapped line is at least this long
 	firstRunShare = 0.5
+	// maxUnitGain caps what one unit adds, so that one huge line (a
+	// page's metadata block repeating the whole article on one line)
+	// cannot pull a long stretch of furniture into the body.
+	maxUnitGain = 1500
+	// minAnchoredScore is what the text after the headline must score
+	// (a paragraph or two) to be taken as the body.
+	minAnchoredScore = 300
 )
 
 // TextPage extracts the body and metadata of a page saved as plain text
@@ -79,7 +86,7 @@ func TextPage(a *news.Article) {
 	lx := lexicon()
 	raw := string(a.Original)
 	units := textUnits(raw, lx)
-	first, last := bodyRun(units)
+	first, last := bodyRun(units, titleAnchor(raw, units))
 	var keep []int
 	if first >= 0 {
 		for i := first; i <= last; i++ {
@@ -231,6 +238,10 @@ func classify(u *textUnit, raw string, lx *textLexicon) {
 			return
 		}
 	}
+	if linkLike(raw[u.segs[0].Start:u.segs[len(u.segs)-1].End]) {
+		u.class = classFurniture
+		return
+	}
 	if u.words <= 24 && u.runes <= 120 && len(u.segs) == 1 && dateOnly(lx, raw[u.segs[0].Start:u.segs[0].End]) {
 		// A timestamp line: a comment's, a feed item's, an update's.
 		u.class = classFurniture
@@ -260,7 +271,7 @@ func lexiconBlind(u *textUnit) bool { return u.stop == 0 && u.words >= 8 }
 func unitScore(u *textUnit, gap int) float64 {
 	switch u.class {
 	case classProse:
-		return float64(u.runes)
+		return float64(min(u.runes, maxUnitGain))
 	case classNeutral:
 		if u.endsStop {
 			return neutralGain * float64(u.runes)
@@ -272,12 +283,27 @@ func unitScore(u *textUnit, gap int) float64 {
 }
 
 // bodyRun returns the first and last unit of the body, or -1, -1 when no
-// unit scores above zero. Kadane's scan cuts the page into candidate runs
-// (each the best-scoring stretch before the running score drops to zero);
-// the body is the earliest candidate that scores at least firstRunShare
-// of the best one, since comments, teasers and related stories come after
-// the article they hang on.
-func bodyRun(units []textUnit) (int, int) {
+// unit scores above zero. When the page repeats its title line as a
+// headline (anchor, -1 when it does not), the body is looked for after it
+// first: what comes before a headline is navigation and teasers.
+// Kadane's scan cuts the units into candidate runs (each the best-scoring
+// stretch before the running score drops to zero); the body is the
+// earliest candidate that scores at least firstRunShare of the best one,
+// since comments, teasers and related stories come after the article
+// they hang on.
+func bodyRun(units []textUnit, anchor int) (int, int) {
+	if anchor >= 0 {
+		if f, l, best := bestRun(units[anchor+1:]); best >= minAnchoredScore {
+			return anchor + 1 + f, anchor + 1 + l
+		}
+	}
+	f, l, _ := bestRun(units)
+	return f, l
+}
+
+// bestRun returns the earliest candidate run of units that scores at
+// least firstRunShare of the best, and the best score.
+func bestRun(units []textUnit) (int, int, float64) {
 	type run struct {
 		first, last int
 		score       float64
@@ -296,7 +322,7 @@ func bodyRun(units []textUnit) (int, int) {
 			cur, curFirst = 0, i
 		}
 		u := &units[i]
-		if u.class == classProse || (u.class == classNeutral && u.endsStop) {
+		if u.class == classProse {
 			gap = 0
 		} else {
 			gap++
@@ -312,10 +338,43 @@ func bodyRun(units []textUnit) (int, int) {
 	}
 	for _, c := range cands {
 		if c.score >= firstRunShare*best {
-			return c.first, c.last
+			return c.first, c.last, best
 		}
 	}
-	return -1, -1
+	return -1, -1, 0
+}
+
+// titleAnchor returns the index of the unit that repeats the page's first
+// line (a crawler keeps the page title first; the headline above the
+// article repeats it, whole or without its " | Site" part), or -1. The
+// article starts after its headline: runs before it are navigation and
+// teasers.
+func titleAnchor(raw string, units []textUnit) int {
+	if len(units) < 2 || len(units[0].segs) != 1 {
+		return -1
+	}
+	first := raw[units[0].segs[0].Start:units[0].segs[0].End]
+	title, _ := splitSiteTitle(first)
+	for i := 1; i < len(units); i++ {
+		u := &units[i]
+		if len(u.segs) != 1 || u.class == classProse {
+			continue
+		}
+		line := raw[u.segs[0].Start:u.segs[0].End]
+		if line == first || (title != "" && line == title) {
+			return i
+		}
+	}
+	return -1
+}
+
+// linkLike reports whether a line is a bare address: a URL or a path,
+// with no space in it.
+func linkLike(line string) bool {
+	if strings.IndexByte(line, ' ') >= 0 {
+		return false
+	}
+	return strings.Contains(line, "://") || strings.HasPrefix(line, "www.") || strings.Count(line, "/") >= 3
 }
 
 // dateOnly reports whether line holds a date and little else.
