@@ -435,6 +435,18 @@ func (d *doc) state(si, i, end int, m actors.Match, e actors.Entry) (int, bool) 
 	// A capitalised name after a country word is one longer name:
 	// "Singapore Airlines", "Washington Post", "American Airlines".
 	if !last.poss && !last.joined && j < end && d.capital(j) && !d.startsKnown(si, j) && d.headedRun(si, j, end) {
+		// "Somali National Army", "Nigerian Air Force": an institution of
+		// the state under its own name.
+		k := d.run(si, j, end)
+		for x := j; x < k; x++ {
+			if m2, ok := d.kb.Longest(d.ku, x, d.caps[si]); ok && m2.End == k {
+				if ie, ok := pick(m2, actors.Institution); ok {
+					a, ref := d.instActor(c, ie.Ref)
+					d.add(cand{start: i, end: k, typ: news.Organization, actor: a, res: "kb", inst: ref, form: "name"})
+					return d.after(si, len(d.cands)-1, end), true
+				}
+			}
+		}
 		return d.name(si, i, end), true
 	}
 	// The state's allies: "Damascus' allies".
@@ -485,7 +497,7 @@ func (d *doc) startsKnown(si, j int) bool {
 	if !ok {
 		return false
 	}
-	_, named := pick(m, actors.Named, actors.CountryName, actors.Capital, actors.Demonym, actors.TitleWord, actors.Institution)
+	_, named := pick(m, actors.Named, actors.CountryName, actors.Capital, actors.Demonym, actors.TitleWord)
 	return named
 }
 

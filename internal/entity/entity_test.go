@@ -173,6 +173,7 @@ func TestMentions(t *testing.T) {
 		{"unknown org", "Shares of [Northrop Grumman Corp.|ORG] rose in [Los Angeles|LOC].", nil},
 		{"dateline", "[KHARTOUM|LOC], April 16 ([Reuters|ORG]) - [Sudan's army|ORG:SDNMIL] said it advanced.", nil},
 		{"appositive", "A spokesman for the [Ukrainian Defence Ministry|ORG:UKRMIL], [Andriy Yusov|PER:UKRMIL], said three soldiers were hurt.", nil},
+		{"named institution", "The [Somali National Army|ORG:SOMMIL] retook a town in [Borno State|LOC].", nil},
 		{"backed group", "[Iran|STATE]-backed [Houthi rebels|GRP:IRNGOV] launched drones.", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
