@@ -184,8 +184,14 @@ func Group(rows []store.EventRow, cfg Config) []Event {
 	for _, list := range byType {
 		sort.Slice(list, func(a, b int) bool { return list[a].lo.Before(list[b].lo) })
 	}
+	copies := map[string]*group{} // story, type and evidence of vague events
 	for _, i := range vague {
 		r := &rows[i]
+		copyKey := r.Story + "\x00" + r.Type + "\x00" + r.Evidence
+		if g := copies[copyKey]; g != nil && r.Story != "" {
+			g.add(r, span[i], cfg) // the same sentence in a syndicated copy
+			continue
+		}
 		list := byType[r.Type]
 		// Day-precise events span at most 2·DayWindow+1 days.
 		from := span[i][0].Add(-time.Duration(2*cfg.DayWindow+1) * 24 * time.Hour)
@@ -202,7 +208,9 @@ func Group(rows []store.EventRow, cfg Config) []Event {
 			match.add(r, span[i], cfg)
 			continue
 		}
-		groups = append(groups, newGroup(r, span[i], cfg))
+		g := newGroup(r, span[i], cfg)
+		groups = append(groups, g)
+		copies[copyKey] = g
 	}
 	out := make([]Event, len(groups))
 	for i, g := range groups {

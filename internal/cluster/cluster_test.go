@@ -156,3 +156,15 @@ func BenchmarkGroup(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(rows)*b.N)/b.Elapsed().Seconds(), "reports/s")
 }
+
+func TestVagueCopies(t *testing.T) {
+	a := row("COERCE", "2017-06-09", "published", 32.9, 36.4, "region", "c", "s")
+	a.Story, a.Evidence = "story1", "The coalition countered the advance."
+	b := a
+	b.ArticleID = "copy"
+	c := a
+	c.ArticleID, c.Story = "other", "story2"
+	if got := Group([]store.EventRow{a, b, c}, Config{}); len(got) != 2 || len(got[0].Reports)+len(got[1].Reports) != 3 {
+		t.Errorf("vague copies: %d events, want 2 (copies of one story together)", len(got))
+	}
+}
