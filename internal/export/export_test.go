@@ -254,4 +254,3 @@ func BenchmarkExport(b *testing.B) {
 		})
 	}
 }
-
