@@ -245,7 +245,8 @@ func (d *doc) at(si, i, end int) int {
 			return j
 		}
 	}
-	if m, ok := d.kb.Longest(d.ku, i, caps); ok {
+	if m, ok := d.kb.Longest(d.ku, i, caps); ok && !(d.upper[si] && m.End-i == 1 && u.key != "us" && d.kb.Is("function", u.key)) {
+		// (In a headline in capitals "IS" and "WHO" are words, not names.)
 		if j, ok := d.known(si, i, end, m); ok {
 			return j
 		}

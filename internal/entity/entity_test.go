@@ -161,6 +161,7 @@ func TestMentions(t *testing.T) {
 		{"pro-government", "It struck [pro-Syrian government forces|GRP:SYRGOV].", nil},
 		{"backed", "[Iran-backed militias|GRP:IRNGOV] fired rockets.", nil},
 		{"nested", "chief of the [Russian General Staff|ORG:RUSMIL]'s [Main Operational Directorate|ORG:RUSMIL] spoke.", nil},
+		{"headline words", "WHO IS BEHIND THE [US|STATE] STRIKES", []string{"WHO", "IS"}},
 		{"headline caps", "[RUSSIA|STATE] SAYS [US-LED COALITION|GRP:IGOMIL] BOMBED [SYRIAN ARMY|ORG:SYRMIL]", []string{"SAYS", "BOMBED"}},
 		{"headline title case", "US Coalition Bombs [Syrian Army|ORG:SYRMIL], Enhances Terrorists in [Palmyra|LOC] - [Russian MoD|ORG:RUSMIL]\n\nThe coalition struck near [Palmyra|LOC].", []string{"Bombs", "Enhances", "Terrorists"}},
 		{"sentence start", "[Hezbollah|GRP:LBNUAF] fighters crossed. Security was tight. [Russia|STATE:RUS] slammed the move.", []string{"Security"}},
