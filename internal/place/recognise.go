@@ -59,6 +59,7 @@ type name struct {
 	qualifier int       // index in work.names of Y in "X, Y"; -1 when none
 	ofCountry bool      // "the south of the country": resolved to the article's country
 	locative  bool      // after a locative preposition ("in X", "border with X")
+	demonymCC string    // country of a demonym before the name ("the French capital Paris")
 	best      int32     // chosen entry; -1 when none
 	score     float64
 	bestAlt   bool
@@ -351,20 +352,22 @@ func isContraction(s string) bool {
 	return false
 }
 
-// isAcronym reports an upper-case word of two or more letters, with or
-// without full stops: "US", "U.S.", "HIV".
+// isAcronym reports an upper-case word of two to four letters, or of
+// letters with full stops: "US", "U.S.", "HIV" (but not "BEIRUT", a
+// dateline's capitals).
 func isAcronym(s string) bool {
-	letters := 0
+	letters, dots := 0, 0
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c >= 'A' && c <= 'Z':
 			letters++
 		case c == '.':
+			dots++
 		default:
 			return false
 		}
 	}
-	return letters >= 2
+	return letters >= 2 && (letters <= 4 || dots > 0)
 }
 
 // isMixedAcronym reports a short word with a capital after a small letter:
@@ -394,6 +397,16 @@ func (s *Stage) context(w *work, nm name) name {
 	}
 	if _, ok := w.before(i, s.lx.near); ok {
 		nm.near = true
+	}
+	// "the Syrian town of X", "the French capital Paris": a demonym up to
+	// three words before the name.
+	for k := nm.first - 1; k >= 0 && k >= nm.first-3; k-- {
+		if tk := w.tokens[k]; tk.cap {
+			if cc := s.g.DemonymCountry(w.text[tk.start:tk.end]); cc != "" {
+				nm.demonymCC = cc
+			}
+			break
+		}
 	}
 	if nm.first > 0 && w.sep(nm.first-1) == " " && w.is(nm.first-1, s.lx.direction) {
 		nm.region = true

@@ -14,19 +14,23 @@ const (
 	sitePrior      = 6.0 // curated border crossings, bases, dams
 	capitalBonus   = 1.0 // a national capital (PPLC)
 	adminSeatBonus = 0.5 // a first-level region's seat (PPLA)
-	altPenalty     = 1.5 // the name is only an alternate name of a populated place
+	altPenalty     = 1.0 // the name is only an alternate name of a populated place
 	altPenaltyArea = 0.5 // …of a region, country or site
 	admin2Penalty  = 0.5 // a county or district, against a town of its name
 	spellingBonus  = 1.0 // the text spells the name as the entry does
 	adminCue       = 3.0 // "X province" and an admin1 candidate
 	townCue        = 2.0 // "the town of X" and a populated place
+	demonymCue     = 3.0 // "the Syrian town of X" and a place in Syria
 	qualifierBonus = 4.0 // "X, Y" and X lies in Y
-	countryBonus   = 1.5 // another name of the article lies in the candidate's country
+	countryBonus   = 5.0 // times the share of the article's other places in the candidate's country
 	admin1Bonus    = 1.5 // …in its first-level region
 	nearbyBonus    = 1.0 // …within nearbyKM of it
 	outletBonus    = 0.5 // the outlet's domain is of the candidate's country
 	nearbyKM       = 300
 	rounds         = 2
+	// maxPoints bounds the places the nearby test compares a candidate
+	// with, so that resolution stays linear in the number of names.
+	maxPoints = 256
 )
 
 // prior scores a candidate by itself and the words around its name.
@@ -67,6 +71,9 @@ func (s *Stage) prior(w *work, nm *name, c gazetteer.Candidate) float64 {
 	if nm.town && e.Class == gazetteer.City {
 		sc += townCue
 	}
+	if nm.demonymCC != "" && e.Country == nm.demonymCC {
+		sc += demonymCue
+	}
 	return sc
 }
 
@@ -106,11 +113,12 @@ func (s *Stage) resolve(w *work, a *news.Article) {
 				if e.Class != gazetteer.Country && e.Admin1 != "" {
 					adminSupport[[2]string{e.Country, e.Admin1}]++
 				}
-				if e.Class == gazetteer.City || e.Class == gazetteer.Site {
+				if (e.Class == gazetteer.City || e.Class == gazetteer.Site) && len(w.points) < maxPoints {
 					w.points = append(w.points, point{b, e.Lat, e.Lon})
 				}
 			}
 		}
+		total := float64(len(seen)) // distinct entries chosen
 		next := append(w.next[:0], make([]int32, len(w.names))...)
 		scores := append(w.scores[:0], make([]float64, len(w.names))...)
 		w.next, w.scores = next, scores
@@ -134,7 +142,10 @@ func (s *Stage) resolve(w *work, a *news.Article) {
 						n-- // not its own support
 					}
 					if n > 0 {
-						sc += countryBonus * (1 + math.Log2(n)/2)
+						// The share, not the count: an article about
+						// Syria that mentions Washington three times
+						// still reads "Palmyra" as the Syrian one.
+						sc += countryBonus * n / total
 					}
 					if e.Class != gazetteer.Country && e.Admin1 != "" {
 						m := adminSupport[[2]string{e.Country, e.Admin1}]

@@ -91,12 +91,19 @@ type Gazetteer struct {
 	admin1  map[[2]string]string // {"SY", "07"} → "Deir ez-Zor"
 	country map[string]int32     // "SY" → entry index
 	tld     map[string]string    // ".sy" → "SY"
-	demonym map[string]bool      // "Syrian", "Canadian"
+	demonym map[string]string    // "Syrian" → "SY"; "" when several countries share it
 }
 
 // IsDemonym reports whether word is the English demonym of a country
 // ("Syrian", "Canadian"), which names people, not a place.
-func (g *Gazetteer) IsDemonym(word string) bool { return g.demonym[word] }
+func (g *Gazetteer) IsDemonym(word string) bool {
+	_, ok := g.demonym[word]
+	return ok
+}
+
+// DemonymCountry returns the ISO alpha-2 code of the country a demonym
+// names ("French" → "FR"), "" when none or several.
+func (g *Gazetteer) DemonymCountry(word string) string { return g.demonym[word] }
 
 // Len is the number of entries.
 func (g *Gazetteer) Len() int { return len(g.entries) }
@@ -209,7 +216,7 @@ func Read(generated []byte, curated, aliases io.Reader) (*Gazetteer, error) {
 		admin1:  make(map[[2]string]string),
 		country: make(map[string]int32),
 		tld:     make(map[string]string),
-		demonym: make(map[string]bool),
+		demonym: make(map[string]string),
 	}
 	// raw is never written again: the keys and names of the entries are
 	// substrings of it, with no copy.
@@ -269,10 +276,10 @@ func (g *Gazetteer) parseGenerated(s string) error {
 			}
 			g.tld[fields[1]] = fields[2]
 		case "D":
-			if len(fields) != 2 {
-				return fmt.Errorf("line %d: demonym row has %d fields, want 2", n, len(fields))
+			if len(fields) != 3 {
+				return fmt.Errorf("line %d: demonym row has %d fields, want 3", n, len(fields))
 			}
-			g.demonym[fields[1]] = true
+			g.demonym[fields[1]] = fields[2]
 		case "K":
 			if len(fields) != 3 {
 				return fmt.Errorf("line %d: key row has %d fields, want 3", n, len(fields))

@@ -251,7 +251,7 @@ func readAdmin(path string, places []entry, level int) ([]entry, error) {
 
 func round(f float64) float64 { return math.Round(f*1e4) / 1e4 }
 
-func readCountries(path string) ([]entry, map[string]string, []string, error) {
+func readCountries(path string) ([]entry, map[string]string, [][2]string, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("countries: %w", err)
@@ -275,12 +275,23 @@ func readCountries(path string) ([]entry, map[string]string, []string, error) {
 	var out []entry
 	tlds := make(map[string]string)
 	regions := newRegionSums("world-countries")
-	demonymSet := make(map[string]bool)
+	demonymSet := make(map[string]string) // demonym → country; "" when several
+	demonymIndep := make(map[string]bool) // whether demonymSet's country is independent
 	for _, r := range rows {
 		if d, ok := r.Demonyms["eng"]; ok {
 			for _, w := range []string{d.F, d.M} {
-				if w != "" && !strings.ContainsAny(w, "\t\n") {
-					demonymSet[w] = true
+				if w == "" || strings.ContainsAny(w, "\t\n") {
+					continue
+				}
+				// A demonym several countries share goes to the one
+				// independent country among them ("French": France, not
+				// French Polynesia), else to none.
+				cc, seen := demonymSet[w]
+				switch {
+				case !seen || (r.Independent && !demonymIndep[w]):
+					demonymSet[w], demonymIndep[w] = r.CCA2, r.Independent
+				case cc != r.CCA2 && r.Independent == demonymIndep[w]:
+					demonymSet[w] = ""
 				}
 			}
 		}
@@ -322,15 +333,15 @@ func readCountries(path string) ([]entry, map[string]string, []string, error) {
 	if len(out) < minimum.countries {
 		return nil, nil, nil, fmt.Errorf("countries: %s: only %d countries", path, len(out))
 	}
-	demonyms := make([]string, 0, len(demonymSet))
-	for d := range demonymSet {
-		demonyms = append(demonyms, d)
+	demonyms := make([][2]string, 0, len(demonymSet))
+	for d, cc := range demonymSet {
+		demonyms = append(demonyms, [2]string{d, cc})
 	}
-	sort.Strings(demonyms)
+	sort.Slice(demonyms, func(i, j int) bool { return demonyms[i][0] < demonyms[j][0] })
 	return out, tlds, demonyms, nil
 }
 
-func write(w io.Writer, all, admins []entry, tlds map[string]string, demonyms []string) error {
+func write(w io.Writer, all, admins []entry, tlds map[string]string, demonyms [][2]string) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintln(bw, gazetteer.Header())
 	posts := make(map[string][]uint32)
@@ -378,7 +389,7 @@ func write(w io.Writer, all, admins []entry, tlds map[string]string, demonyms []
 		fmt.Fprintf(bw, "T\t%s\t%s\n", t, tlds[t])
 	}
 	for _, d := range demonyms {
-		fmt.Fprintf(bw, "D\t%s\n", d)
+		fmt.Fprintf(bw, "D\t%s\t%s\n", d[0], d[1])
 	}
 	keys := make([]string, 0, len(posts))
 	for k := range posts {
