@@ -247,6 +247,7 @@ func (r *reader) code(sp news.Span) {
 	}
 	for k := range ps {
 		r.intent(&ps[k])
+		r.crowd(&ps[k])
 	}
 	// Tolls.
 	ps = r.tolls(cands, ps)
@@ -275,7 +276,7 @@ func (r *reader) code(sp news.Span) {
 }
 
 func isPlover(kind string) bool {
-	return kind != kindLight && kind != kindReport && kind != kindCasualty && kind != ""
+	return kind != kindLight && kind != kindReport && kind != kindCasualty && kind != kindNone && kind != kindCrowd && kind != ""
 }
 
 func hasCasualty(c *cand) bool {
@@ -514,4 +515,27 @@ func (r *reader) lastEvent(k int, ps []pending) int {
 		}
 	}
 	return -1
+}
+
+// crowd recodes a blockade by a crowd of civilians as a protest (CAMEO
+// 144): "demonstrators blocked a road", "workers blocked the bridge".
+func (r *reader) crowd(p *pending) {
+	if p.e.kind != "COERCE" || p.e.mode != "block" || p.recode != "" {
+		return
+	}
+	if p.src >= 0 && sectorCode(r.a.Mentions[p.src].Actor.Sector) == "CVL" {
+		p.recode, p.recodeMode = "PROTEST", "obstruct"
+		return
+	}
+	for j := p.trig - 1; j >= 0 && p.trig-j <= 6; j-- {
+		if r.ws[j].punct && r.ws[j].low != "'" {
+			return
+		}
+		for _, e := range r.s.lex.byFirst[r.ws[j].low] {
+			if e.kind == kindCrowd && len(e.words) == 1 {
+				p.recode, p.recodeMode = "PROTEST", "obstruct"
+				return
+			}
+		}
+	}
 }

@@ -91,6 +91,8 @@ const (
 	kindLight    = "LIGHT"
 	kindReport   = "REPORT"
 	kindCasualty = "CASUALTY"
+	kindNone     = "NONE"
+	kindCrowd    = "CROWD"
 )
 
 // Forms of a matched word, as the inflector made them.

@@ -57,11 +57,13 @@ type pending struct {
 	verbal   bool
 	assert   news.Assertion
 	modal    string // scope of the modality that set assert.How: aux, to, adj, ing, clause
-	recode   string // the PLOVER type of the intention when the event is intended
-	parent   int    // index in pendings of the ACCUSE/REQUEST it is the content of; -1
-	content  int    // index in pendings of its content; -1
-	toll     []news.Casualty
-	drop     bool
+	recode   string // the PLOVER type the event is coded as instead of its word's
+	// recodeMode is the mode that goes with recode; intentions have none.
+	recodeMode string
+	parent     int // index in pendings of the ACCUSE/REQUEST it is the content of; -1
+	content    int // index in pendings of its content; -1
+	toll       []news.Casualty
+	drop       bool
 }
 
 func (r *reader) sentence(sp news.Span, spans []news.Span) {

@@ -148,6 +148,11 @@ func tokenize(buf []news.Span, text string, sp news.Span) []news.Span {
 				j += n
 				continue
 			}
+			if r == ',' && j+n < sp.End && unicode.IsDigit(rune(text[j-1])) && j+n+3 <= sp.End &&
+				isDigits(text[j+n:j+n+3]) && (j+n+3 == sp.End || !unicode.IsDigit(rune(text[j+n+3]))) {
+				j += n // "13,000"
+				continue
+			}
 			if (r == '-' || r == '.' || r == '\'' || r == '’') && j+n < sp.End {
 				r2, _ := utf8.DecodeRuneInString(text[j+n:])
 				if isWordRune(r2) && !(r != '-' && possessiveAt(text, j+n, sp.End)) {
@@ -175,6 +180,15 @@ func possessiveAt(text string, i, end int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(text[i+1:])
 	return !isWordRune(r)
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -18,7 +18,9 @@ func (r *reader) write(sp news.Span, p *pending) news.Event {
 		Assert: p.assert, Voice: p.voice, Content: -1,
 		SourceArg: r.arg(p.src), TargetArg: r.arg(p.tgt),
 	}
-	if p.recode != "" {
+	if p.recode != "" && p.recodeMode != "" {
+		ev.Type, ev.Mode = p.recode, p.recodeMode
+	} else if p.recode != "" {
 		ev.Intended, ev.Type, ev.Mode = ev.Type, p.recode, ""
 		ev.Source, ev.Target = p.src, p.tgt
 		ev.SourceArg, ev.TargetArg = r.arg(p.src), r.arg(p.tgt)
