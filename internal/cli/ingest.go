@@ -1,0 +1,191 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+
+	"sitrep/internal/pipeline"
+	"sitrep/internal/progress"
+	"sitrep/internal/read"
+	"sitrep/internal/store"
+	"sitrep/internal/syndicate"
+	"sitrep/news"
+)
+
+// IngestOptions configures Ingest.
+type IngestOptions struct {
+	DB      string   // database file; "" means DefaultDB
+	Paths   []string // files, directories, "-" for standard input
+	Engine  string   // engine version recorded on every row
+	Workers int      // articles analysed at once; 0: one per core
+	// Batch is the number of articles stored per transaction; 0 means 200.
+	Batch    int
+	MaxBytes int64 // largest input read; 0: read's default
+	// NoAnalysis stores the extracted body only (no layers), to analyse
+	// later with Reprocess.
+	NoAnalysis bool
+	// Pipeline analyses the articles; nil means pipeline.Default.
+	Pipeline *pipeline.Pipeline
+	// Progress draws a progress line on stderr (when it is a terminal).
+	Progress bool
+}
+
+// IngestStats says what an ingest did.
+type IngestStats struct {
+	Stored  int // new articles stored
+	Skipped int // already stored (or read twice in this run)
+	Failed  int // could not be read or analysed
+}
+
+// Ingest reads, analyses and stores articles. It is idempotent: articles
+// already stored are skipped before analysis, so a run cut short (Ctrl-C,
+// kill -9, a full disk) is resumed by running it again. Each batch is one
+// transaction: a batch cut short leaves nothing of itself in the
+// database. On Ctrl-C the articles already analysed are stored before it
+// returns.
+func Ingest(ctx context.Context, opt IngestOptions, stdin io.Reader, stderr io.Writer) (IngestStats, error) {
+	var st IngestStats
+	db, err := open(ctx, opt.DB, true)
+	if err != nil {
+		return st, err
+	}
+	defer db.Close()
+	p, err := ingestPipeline(opt)
+	if err != nil {
+		return st, err
+	}
+	var bar *progress.Bar
+	if opt.Progress {
+		bar = progress.New(stderr, isTerminal(stderr), 0)
+		defer bar.Done()
+	}
+	in := read.Articles(ctx, opt.Paths, stdin, read.Options{MaxBytes: opt.MaxBytes})
+	return st, ingest(ctx, db, p, in, opt, &st, bar, stderr)
+}
+
+func ingestPipeline(opt IngestOptions) (*pipeline.Pipeline, error) {
+	switch {
+	case opt.Pipeline != nil:
+		return opt.Pipeline, nil
+	case opt.NoAnalysis:
+		full, err := pipeline.Default(pipeline.Config{})
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range full.Stages {
+			if s.Name() == "extract" {
+				return pipeline.New(s) // the body, no layers
+			}
+		}
+		return nil, errors.New("the default pipeline has no extract stage")
+	}
+	return pipeline.Default(pipeline.Config{})
+}
+
+// ingest runs the pipeline over the articles of in that s lacks and
+// stores them in batches.
+func ingest(ctx context.Context, s store.Store, p *pipeline.Pipeline, in iter.Seq2[*news.Article, error],
+	opt IngestOptions, st *IngestStats, bar *progress.Bar, stderr io.Writer) error {
+	batchSize := opt.Batch
+	if batchSize <= 0 {
+		batchSize = 200
+	}
+	seen := map[string]bool{}
+	var hasErr error
+	todo := func(yield func(*news.Article, error) bool) {
+		for a, err := range in {
+			if err == nil && a != nil {
+				if seen[a.ID] {
+					st.Skipped++
+					continue
+				}
+				seen[a.ID] = true
+				ok, err := s.Has(ctx, a.ID)
+				if err != nil {
+					hasErr = err
+					return
+				}
+				if ok {
+					st.Skipped++
+					continue
+				}
+			}
+			if !yield(a, err) {
+				return
+			}
+		}
+	}
+	stories := syndicate.New(syndicate.Config{})
+	var batch []*news.Article
+	var putErr error
+	flush := func() {
+		if len(batch) == 0 || putErr != nil {
+			return
+		}
+		// Store what is analysed even when ctx is cancelled (Ctrl-C).
+		n, err := s.Put(context.WithoutCancel(ctx), batch, opt.Engine)
+		if err != nil {
+			putErr = fmt.Errorf("storing articles: %w", err)
+			return
+		}
+		st.Stored += n
+		st.Skipped += len(batch) - n
+		batch = batch[:0]
+	}
+	p.Parallel(ctx, todo, opt.Workers, func(r pipeline.Result) bool {
+		if r.Err != nil {
+			if errors.Is(r.Err, context.Canceled) {
+				return false
+			}
+			st.Failed++
+			fmt.Fprintf(stderr, "sitrep: %v\n", r.Err)
+			return true
+		}
+		stories.Apply(r.Article)
+		batch = append(batch, r.Article)
+		bar.Add(1, int64(len(r.Article.Original)))
+		if len(batch) >= batchSize {
+			flush()
+		}
+		return putErr == nil
+	})
+	flush()
+	if putErr != nil {
+		return putErr
+	}
+	if hasErr != nil {
+		return hasErr
+	}
+	return ctx.Err()
+}
+
+func runIngest(ctx context.Context, engine string, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := newFlags("ingest", "ingest [flags] PATH...  (files, directories, - for stdin)", stderr)
+	opt := IngestOptions{Engine: engine, Progress: true}
+	fs.StringVar(&opt.DB, "db", DefaultDB, "database file")
+	fs.IntVar(&opt.Workers, "workers", 0, "articles analysed at once (0: one per core)")
+	fs.IntVar(&opt.Batch, "batch", 200, "articles stored per transaction")
+	fs.Int64Var(&opt.MaxBytes, "max-bytes", read.DefaultMaxBytes, "largest input read, in bytes after decompression")
+	analyse := fs.Bool("analyze", true, "analyse the articles (false: store the extracted body only; run sitrep reprocess later)")
+	paths, err := parse(fs, args)
+	if err != nil {
+		return ExitUsage
+	}
+	if len(paths) == 0 {
+		fs.Usage()
+		return ExitUsage
+	}
+	opt.Paths, opt.NoAnalysis = paths, !*analyse
+	st, err := Ingest(ctx, opt, stdin, stderr)
+	fmt.Fprintf(stderr, "sitrep ingest: %d stored, %d already stored, %d failed\n", st.Stored, st.Skipped, st.Failed)
+	if err != nil {
+		return fail(stderr, "ingest", err)
+	}
+	if st.Failed > 0 {
+		return ExitFailed
+	}
+	return ExitOK
+}
