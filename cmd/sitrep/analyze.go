@@ -6,10 +6,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"golang.org/x/term"
 
 	"sitrep/internal/pipeline"
+	"sitrep/internal/progress"
 	"sitrep/internal/read"
 	"sitrep/internal/report"
+	"sitrep/internal/syndicate"
 )
 
 func runAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -39,20 +46,32 @@ func runAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	out := bufio.NewWriterSize(stdout, 1<<16)
 	defer out.Flush()
 	articles := read.Articles(ctx, paths, stdin, read.Options{MaxBytes: *maxBytes})
+	tty := isTerminal(stderr)
+	var total int64
+	if tty {
+		total = inputBytes(paths)
+	}
+	bar := progress.New(stderr, tty, total)
+	defer bar.Done()
+	stories := syndicate.New(syndicate.Config{})
 	failed := 0
 	var writeErr error
 	p.Parallel(ctx, articles, *workers, func(r pipeline.Result) bool {
 		if r.Err != nil {
 			failed++
+			bar.Add(0, 0)
 			fmt.Fprintf(stderr, "sitrep: %v\n", r.Err)
 			return !errors.Is(r.Err, context.Canceled)
 		}
+		bar.Add(1, int64(len(r.Article.Original)))
+		stories.Apply(r.Article)
 		if err := report.Write(out, f, r.Article); err != nil {
 			writeErr = err
 			return false
 		}
 		return true
 	})
+	bar.Done()
 	if writeErr != nil {
 		fmt.Fprintf(stderr, "sitrep: writing output: %v\n", writeErr)
 		return exitFailed
@@ -79,4 +98,27 @@ func validFormat(f report.Format) bool {
 		}
 	}
 	return false
+}
+
+// isTerminal reports whether w is a terminal (for the progress line).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// inputBytes is the total size of the input files under paths, for the
+// progress line's ETA; stdin and unreadable paths count as 0.
+func inputBytes(paths []string) int64 {
+	var n int64
+	for _, p := range paths {
+		filepath.WalkDir(p, func(_ string, d fs.DirEntry, err error) error {
+			if err == nil && d.Type().IsRegular() {
+				if info, err := d.Info(); err == nil {
+					n += info.Size()
+				}
+			}
+			return nil
+		})
+	}
+	return n
 }
