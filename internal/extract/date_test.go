@@ -144,3 +144,22 @@ func TestUSDaylight(t *testing.T) {
 }
 
 func timeMonth(m int) time.Month { return time.Month(m) }
+
+func FuzzFindDates(f *testing.F) {
+	for _, s := range []string{"16:48 09.06.2017(updated 21:50 09.06.2017)", "June 9, 2017 4:48 PM EDT", "2017-06-09T16:48:00+03:00",
+		"09/06/2017", "9 июня 2017 г., 16:48 МСК", "12:00 a.m. GMT+14:00 1.1.00", "Jan. 31st, 2100 23:59:60 UTC-0530"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		prev := 0
+		for _, d := range findDates(lexicon(), line) {
+			if d.start < prev || d.end <= d.start || d.end > len(line) {
+				t.Fatalf("date span [%d,%d) out of order or outside %d bytes (previous end %d)", d.start, d.end, len(line), prev)
+			}
+			if d.dt.IsZero() {
+				t.Fatalf("date %q with no value", line[d.start:d.end])
+			}
+			prev = d.end
+		}
+	})
+}

@@ -85,6 +85,16 @@ const (
 func TextPage(a *news.Article) {
 	lx := lexicon()
 	raw := string(a.Original)
+	valid := utf8.ValidString(raw)
+	if !valid {
+		// Readers decode to UTF-8; bytes that are still not UTF-8 are
+		// replaced, and spans into Original are then left out, since
+		// they could not point at the bytes they describe.
+		raw = strings.ToValidUTF8(raw, "\uFFFD")
+		a.AddDiagnostic("extract", news.Warning, news.Span{}, "invalid-utf8",
+			"the page is not valid UTF-8: invalid bytes replaced by U+FFFD, page spans left out")
+		defer clearRawSpans(&a.Meta)
+	}
 	units := textUnits(raw, lx)
 	first, last := bodyRun(units, titleAnchor(raw, units))
 	var keep []int
@@ -110,6 +120,12 @@ func TextPage(a *news.Article) {
 			}
 		}
 	}
+}
+
+// clearRawSpans zeroes every span of m into Article.Original.
+func clearRawSpans(m *news.Meta) {
+	m.TitleSpan, m.SectionSpan, m.OutletSpan, m.BylineSpan = news.RawSpan{}, news.RawSpan{}, news.RawSpan{}, news.RawSpan{}
+	m.Published.Span, m.Updated.Span = news.RawSpan{}, news.RawSpan{}
 }
 
 // textUnits cuts raw into units with their features.

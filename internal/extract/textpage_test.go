@@ -212,7 +212,7 @@ func checkTextArticle(t testing.TB, a *news.Article) {
 			t.Errorf("%s span: %v", f.name, err)
 			continue
 		}
-		if f.v != "" && orig[f.s.Start:f.s.End] != f.v {
+		if f.v != "" && !f.s.IsZero() && orig[f.s.Start:f.s.End] != f.v {
 			t.Errorf("%s %q but its span covers %q", f.name, f.v, orig[f.s.Start:f.s.End])
 		}
 	}
