@@ -119,7 +119,8 @@ func TestPlaces(t *testing.T) {
 		// Regions, provinces, precision.
 		{"southern", "Fighting continued in [southern Syria|SY region]."},
 		{"the south of the country", "Troops advanced in [Syria|SY]. The army said [the south of the country|SY region] was calm."},
-		{"province", "Airstrikes hit [Raqqa|SY region] province on Monday."},
+		{"province", "Airstrikes hit [Raqqa|SY region] province and [Deir ez-Zor|SY region] province on Monday."},
+		{"demonym", "Officials in the French capital [Paris|FR] met envoys from [Paris|US], [Texas|US]."},
 		{"town of", "Clashes erupted near the town of [Manbij|SY near] in [Syria|SY]."},
 		// Names that are not places.
 		{"capital as actor", "Damascus said the strike was illegal, and pro-Damascus forces agreed."},

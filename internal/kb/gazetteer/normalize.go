@@ -51,19 +51,13 @@ func AppendKey(dst []byte, name string) []byte {
 	var bounds [maxKeyWords + 1]int // word i is folded[bounds[i]:bounds[i+1]]
 	nw := 0
 	inWord := false
-	endWord := func() {
-		if inWord {
-			nw++
-			bounds[nw] = len(folded)
-			inWord = false
-		}
-	}
 	for i := 0; i < len(name) && nw < maxKeyWords; {
 		r, size := rune(name[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(name[i:])
 		}
 		i += size
+		end := false
 		switch {
 		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
 			folded = append(folded, byte(r))
@@ -74,18 +68,27 @@ func AppendKey(dst []byte, name string) []byte {
 		case isVanishing(r):
 			// joins the letters around it
 		case r < utf8.RuneSelf:
-			endWord()
+			end = true
 		default:
 			n := len(folded)
 			folded = appendFolded(folded, r)
 			if len(folded) > n {
 				inWord = true
 			} else if !unicode.IsMark(r) {
-				endWord()
+				end = true
 			}
 		}
+		if end && inWord {
+			nw++
+			bounds[nw] = len(folded)
+			inWord = false
+		}
 	}
-	endWord()
+	if inWord && nw < maxKeyWords {
+		nw++
+		bounds[nw] = len(folded)
+	}
+
 	// Steps 2–5 on words.
 	var joined [128]byte
 	j := joined[:0]
@@ -109,12 +112,6 @@ func AppendKey(dst []byte, name string) []byte {
 
 	// Steps 7–9 on the joined letters.
 	start := len(dst)
-	emit := func(c byte) {
-		if len(dst) > start && dst[len(dst)-1] == c {
-			return
-		}
-		dst = append(dst, c)
-	}
 	for i := 0; i < len(j); i++ {
 		c := j[i]
 		var n byte
@@ -123,24 +120,26 @@ func AppendKey(dst []byte, name string) []byte {
 		}
 		switch {
 		case c == 'k' && n == 'h':
-			emit('h')
+			c = 'h'
 			i++
 		case c == 'c' && n == 'k':
-			emit('k')
+			c = 'k'
 			i++
 		case c == 'q':
-			emit('k')
+			c = 'k'
 		case (c == 'a' || c == 'e') && (n == 'y' || n == 'i'):
-			emit('e')
+			c = 'e'
 			i++
 		case (c == 'a' && (n == 'w' || n == 'u')) || (c == 'o' && n == 'u'):
-			emit('u')
+			c = 'u'
 			i++
 		case c == 'o':
-			emit('u')
-		default:
-			emit(c)
+			c = 'u'
 		}
+		if len(dst) > start && dst[len(dst)-1] == c {
+			continue // a run of one letter collapses to one
+		}
+		dst = append(dst, c)
 	}
 	return dst
 }
@@ -185,6 +184,14 @@ func isVanishing(r rune) bool {
 // stripped of its diacritics; a letter of another script is appended
 // lower-cased as it is; anything else appends nothing.
 func appendFolded(dst []byte, r rune) []byte {
+	if r >= latinFoldFirst && r < latinFoldFirst+rune(len(latinFold)) {
+		return append(dst, latinFold[r-latinFoldFirst]...)
+	}
+	return foldSlow(dst, r)
+}
+
+// foldSlow is appendFolded without the table.
+func foldSlow(dst []byte, r rune) []byte {
 	switch r {
 	case 'ß':
 		return append(dst, "ss"...)
@@ -203,11 +210,30 @@ func appendFolded(dst []byte, r rune) []byte {
 	case 'ı':
 		return append(dst, 'i')
 	}
+	return appendDecomposed(dst, r)
+}
+
+// latinFold holds the folded letters of Latin-1 Supplement and Latin
+// Extended-A and -B (À–ɏ), computed once by appendDecomposed, so that the
+// common accented letters fold without decomposing them each time.
+const latinFoldFirst = 0xC0
+
+var latinFold = func() [0x250 - latinFoldFirst]string {
+	var t [0x250 - latinFoldFirst]string
+	for i := range t {
+		t[i] = string(foldSlow(nil, rune(latinFoldFirst+i)))
+	}
+	return t
+}()
+
+// appendDecomposed folds a letter by canonical decomposition: its ASCII
+// base letters, or the letter itself lower-cased when it has none.
+func appendDecomposed(dst []byte, r rune) []byte {
 	if !unicode.IsLetter(r) {
 		return dst
 	}
-	var tmp [16]byte
-	d := norm.NFD.AppendString(tmp[:0], string(r))
+	var tmp, in [16]byte
+	d := norm.NFD.Append(tmp[:0], utf8.AppendRune(in[:0], r)...)
 	n := len(dst)
 	for _, c := range d {
 		if c >= 'a' && c <= 'z' {
