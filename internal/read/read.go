@@ -51,6 +51,12 @@ type Options struct {
 	// error: "x.warc.gz: 12 records skipped (8 request, 4 non-HTML
 	// response)". Notes of one input come after its articles.
 	Note func(msg string)
+
+	// Progress, when not nil, is called with the number of bytes of each
+	// read from a file or standard input as stored (compressed or not), to
+	// drive a progress bar against TotalSize. Calls come from the
+	// goroutine that iterates Articles.
+	Progress func(n int64)
 }
 
 func (o Options) note(format string, args ...any) {
@@ -95,7 +101,11 @@ func Articles(ctx context.Context, paths []string, stdin io.Reader, opt Options)
 				return
 			}
 			if p == "-" {
-				if !readStream(p, stdin, -1, opt, yield) {
+				var r io.Reader = stdin
+				if opt.Progress != nil {
+					r = &countReader{r: stdin, add: opt.Progress}
+				}
+				if !readStream(p, r, -1, opt, yield) {
 					return
 				}
 				continue
@@ -170,7 +180,55 @@ func readFile(path string, opt Options, yield func(*news.Article, error) bool) b
 	if info, err := f.Stat(); err == nil {
 		size = info.Size()
 	}
-	return readStream(path, f, size, opt, yield)
+	var r io.Reader = f
+	if opt.Progress != nil {
+		r = &countReader{r: f, add: opt.Progress}
+	}
+	return readStream(path, r, size, opt, yield)
+}
+
+// countReader reports the bytes read through it.
+type countReader struct {
+	r   io.Reader
+	add func(int64)
+}
+
+func (c *countReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if n > 0 {
+		c.add(int64(n))
+	}
+	return n, err
+}
+
+// TotalSize is the size on disk of every file that Articles would read
+// from paths (directories walked, hidden entries skipped, "-" and paths
+// that cannot be read counting 0): the total for a progress bar.
+func TotalSize(paths []string) int64 {
+	var total int64
+	for _, root := range paths {
+		if root == "-" {
+			continue
+		}
+		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if p != root && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() {
+				if info, err := d.Info(); err == nil {
+					total += info.Size()
+				}
+			}
+			return nil
+		})
+	}
+	return total
 }
 
 // sniffLen is how much of an input is looked at to tell its kind.

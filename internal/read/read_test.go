@@ -326,3 +326,15 @@ func TestStdin(t *testing.T) {
 }
 
 var _ = io.EOF
+
+func TestProgressAndTotalSize(t *testing.T) {
+	paths := []string{"testdata/feed.rss", "testdata"}
+	var seen int64
+	arts, _ := readPaths(t, paths, Options{Progress: func(n int64) { seen += n }})
+	if len(arts) == 0 {
+		t.Fatal("no articles")
+	}
+	if total := TotalSize(paths); seen != total || total == 0 {
+		t.Errorf("progress counted %d bytes, TotalSize %d", seen, total)
+	}
+}
