@@ -38,17 +38,17 @@ import (
 type textUnit struct {
 	segs       []news.RawSpan // trimmed lines of Original, in order
 	runes      int
-	words      int
-	stop       int // function words
-	langs      [maxLangs]int32
-	endsStop   bool // ends with closing punctuation
+	words      int32
+	stop       int32            // function words
+	langs      [maxLangs]uint16 // function words by language (saturating)
+	endsStop   bool             // ends with closing punctuation
 	startLower bool
 	furniture  bool // holds a boilerplate phrase and is short, or a strong one
 	date       bool // a date line (furniture inside the body, metadata above it)
 	// a boilerplate phrase in a line of at most 60 words; a strong one
 	phraseHit, phraseStrong bool
 	class                   unitClass
-	block                   int // index of the blank-line-separated block
+	block                   int32 // index of the blank-line-separated block
 }
 
 type unitClass int
@@ -131,10 +131,10 @@ func clearRawSpans(m *news.Meta) {
 // textUnits cuts raw into units with their features.
 func textUnits(raw string, lx *textLexicon) []textUnit {
 	lines := strings.Count(raw, "\n") + 1
-	units := make([]textUnit, 0, lines/2+1)
+	units := make([]textUnit, 0, lines)
 	segs := make([]news.RawSpan, 0, lines) // backing array of every unit's segs
 	var words lowerWords
-	block := 0
+	block := int32(0)
 	blank := true
 	for pos := 0; pos < len(raw); {
 		end := strings.IndexByte(raw[pos:], '\n')
@@ -208,7 +208,7 @@ func startsLower(s string) bool {
 func lineFeatures(u *textUnit, line string, lx *textLexicon, w *lowerWords) {
 	w.scan(line)
 	u.runes += w.runes
-	u.words += len(w.starts)
+	u.words += int32(len(w.starts))
 	w.first = w.first[:0]
 	anyFirst := false
 	for i := range w.starts {
@@ -218,7 +218,7 @@ func lineFeatures(u *textUnit, line string, lx *textLexicon, w *lowerWords) {
 		if bits := lw.stop; bits != 0 {
 			u.stop++
 			for k := 0; bits != 0; k++ {
-				if bits&1 != 0 {
+				if bits&1 != 0 && u.langs[k] < 1<<16-1 {
 					u.langs[k]++
 				}
 				bits >>= 1
@@ -264,7 +264,7 @@ func classify(u *textUnit, raw string, lx *textLexicon) {
 		u.date = true
 		return
 	}
-	spaced := u.words >= 4 && u.runes/u.words < 15 // a script that spaces words
+	spaced := u.words >= 4 && u.runes/int(u.words) < 15 // a script that spaces words
 	switch {
 	case u.runes < shortMaxRunes || (spaced && u.words < 5):
 		u.class = classShort
