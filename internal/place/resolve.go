@@ -2,6 +2,7 @@ package place
 
 import (
 	"math"
+	"slices"
 
 	"sitrep/internal/kb/gazetteer"
 	"sitrep/news"
@@ -254,6 +255,7 @@ func (s *Stage) mainCountry(w *work) (int32, bool) {
 // emit writes the places of the resolved names.
 func (s *Stage) emit(w *work, dst []news.Place) []news.Place {
 	main, haveMain := s.mainCountry(w)
+	dst = slices.Grow(dst, len(w.names))
 	for k := range w.names {
 		nm := &w.names[k]
 		b := nm.best
