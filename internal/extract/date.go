@@ -152,12 +152,13 @@ func (p *dateParser) parseAt(i int) (pageDate, int, bool) {
 		k := p.skipJoiners(j)
 		if d, e, ok := p.dayAt(k); ok {
 			d.start = p.t[i].start
-			p.applyTime(&d, tm)
 			if z, e2, ok := p.zoneAt(e); ok && !tm.zoned {
+				// "16:48 09.06.2017 MSK": the zone follows the date.
 				z.h, z.m, z.s, z.seconds = tm.h, tm.m, tm.s, tm.seconds
-				p.applyTime(&d, z)
+				tm = z
 				e = e2
 			}
+			p.applyTime(&d, tm)
 			d.end = p.t[e-1].end
 			return d, e, true
 		}
@@ -179,12 +180,12 @@ func (p *dateParser) parseAt(i int) (pageDate, int, bool) {
 
 // clock is a time of day read from the page.
 type clock struct {
-	h, m, s   int
-	seconds   bool
-	zoned     bool
-	zone      *time.Location
-	usDaylite bool // zone is a US season-less abbreviation ("ET")
-	usStd     int  // its standard offset in seconds
+	h, m, s    int
+	seconds    bool
+	zoned      bool
+	zone       *time.Location
+	usSeasonal bool // zone is a US season-less abbreviation ("ET")
+	usStd      int  // its standard offset in seconds
 }
 
 func (p *dateParser) applyTime(d *pageDate, c clock) {
@@ -196,7 +197,7 @@ func (p *dateParser) applyTime(d *pageDate, c clock) {
 		loc := time.UTC
 		if c.zoned {
 			loc = c.zone
-			if c.usDaylite {
+			if c.usSeasonal {
 				off := c.usStd
 				if usDaylight(y, mo, da) {
 					off += 3600
@@ -300,7 +301,7 @@ func (p *dateParser) timeAt(i int) (clock, int, bool) {
 	}
 	if z, e, ok := p.zoneAt(j); ok {
 		c.zone, c.zoned = z.zone, true
-		c.usDaylite, c.usStd = z.usDaylite, z.usStd
+		c.usSeasonal, c.usStd = z.usSeasonal, z.usStd
 		j = e
 	}
 	return c, j, true
@@ -327,7 +328,7 @@ func (p *dateParser) zoneAt(i int) (clock, int, bool) {
 		}
 		c.zoned = true
 		c.zone = time.FixedZone(name, z.offset)
-		c.usDaylite, c.usStd = z.us, z.offset
+		c.usSeasonal, c.usStd = z.us, z.offset
 		j++
 		if name != "UTC" && name != "GMT" {
 			return c, j, true
@@ -364,7 +365,7 @@ func (p *dateParser) zoneAt(i int) (clock, int, bool) {
 	if h > 14 || m > 59 {
 		return clock{}, 0, false
 	}
-	c.zoned, c.usDaylite = true, false
+	c.zoned, c.usSeasonal = true, false
 	c.zone = time.FixedZone("", sign*(h*3600+m*60))
 	return c, j, true
 }
@@ -550,12 +551,12 @@ var monthFirstCountries = map[string]bool{"US": true, "PH": true, "FM": true, "M
 // in turn: numeric dates on the page that prove an order (a field > 12),
 // another date on the page written unambiguously that one reading matches,
 // the outlet's country, and the page's language (every language but
-// English writes the day first). It returns OrderUnknown and the basis
-// when nothing decides it.
-func resolveOrder(dates []pageDate, country, lang string) (DayOrder, string) {
+// English writes the day first). It returns OrderUnknown when nothing
+// decides it.
+func resolveOrder(dates []pageDate, country, lang string) DayOrder {
 	for _, d := range dates {
 		if d.proves != OrderUnknown {
-			return d.proves, "another date on the page"
+			return d.proves
 		}
 	}
 	for _, d := range dates {
@@ -567,23 +568,23 @@ func resolveOrder(dates []pageDate, country, lang string) (DayOrder, string) {
 				continue
 			}
 			if sameDay(o.dt, d.dt) {
-				return DayFirst, "another date on the page"
+				return DayFirst
 			}
 			if sameDay(o.dt, d.alt) {
-				return MonthFirst, "another date on the page"
+				return MonthFirst
 			}
 		}
 	}
 	if country != "" {
 		if monthFirstCountries[country] {
-			return MonthFirst, "the outlet's country"
+			return MonthFirst
 		}
-		return DayFirst, "the outlet's country"
+		return DayFirst
 	}
 	if lang != "" && lang != "en" {
-		return DayFirst, "the page's language"
+		return DayFirst
 	}
-	return OrderUnknown, ""
+	return OrderUnknown
 }
 
 func sameDay(a, b news.DateTime) bool {

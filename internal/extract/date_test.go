@@ -29,6 +29,8 @@ func TestFindDates(t *testing.T) {
 	}{
 		{"[16:48 09.06.2017]", "2017-06-09T16:48", false, roleNone},
 		{"[09.06.2017 16:48]", "2017-06-09T16:48", false, roleNone},
+		{"[16:48 09.06.2017 MSK]", "2017-06-09T16:48:00+03:00", false, roleNone},
+		{"[16:48 MSK 09.06.2017]", "2017-06-09T16:48:00+03:00", false, roleNone},
 		{"(updated [21:50 09.06.2017])", "2017-06-09T21:50", false, roleUpdated},
 		{"[June 9, 2017 4:48 PM EDT]", "2017-06-09T16:48:00-04:00", false, roleNone},
 		{"[Jan. 9, 2017 4:48 p.m. ET]", "2017-01-09T16:48:00-05:00", false, roleNone},

@@ -112,7 +112,7 @@ func TextPage(a *news.Article) {
 		headEnd = len(units)
 	}
 	readHead(a, lx, raw, units, headEnd)
-	a.Meta.Dateline = findDateline(lx, a.Text)
+	a.Meta.Dateline = findDateline(a.Text)
 	if a.Meta.Outlet == "" && !a.Meta.Dateline.IsZero() {
 		if name := datelineAgency(a.Text[a.Meta.Dateline.Start:a.Meta.Dateline.End]); name != "" {
 			if o, ok := lx.outlet(name); ok {

@@ -79,16 +79,12 @@ func lexicon() *textLexicon {
 	return lexVal
 }
 
+// dataLines calls yield with each trimmed line of an embedded data file
+// and its line number; yield skips blank lines and comments itself, since
+// some files give "#" lines a meaning.
 func dataLines(data string, yield func(n int, line string) error) error {
 	for n, line := range strings.Split(data, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || (strings.HasPrefix(line, "#") && line != "#") {
-			if err := yield(n+1, line); err != nil {
-				return err
-			}
-			continue
-		}
-		if err := yield(n+1, line); err != nil {
+		if err := yield(n+1, strings.TrimSpace(line)); err != nil {
 			return err
 		}
 	}

@@ -201,7 +201,7 @@ func readDates(a *news.Article, lx *textLexicon, raw string, units []textUnit, l
 	} else {
 		country = urlCountry(a.Meta.URL)
 	}
-	order, basis := resolveOrder(dates, country, a.Meta.Language)
+	order := resolveOrder(dates, country, a.Meta.Language)
 
 	set := func(dst *news.DateTime, f found, what string) {
 		d := f.d
@@ -214,8 +214,6 @@ func readDates(a *news.Article, lx *textLexicon, raw string, units []textUnit, l
 				a.AddDiagnostic("extract", news.Warning, news.Span{}, "date-ambiguous",
 					fmt.Sprintf("%s date %q could be %s (day first) or %s (month first); nothing on the page decides it, read day first",
 						what, raw[f.line.Start+d.start:f.line.Start+d.end], d.dt.Time.Format("2 January 2006"), d.alt.Time.Format("2 January 2006")))
-			default:
-				_ = basis
 			}
 		}
 		v.Span = news.RawSpan{Start: f.line.Start + d.start, End: f.line.Start + d.end}
@@ -377,7 +375,7 @@ func bylineName(s string) (string, int, bool) {
 // "MOSCOW, June 9 (Reuters) -", "KYIV, Ukraine (AP) —", "(Reuters) —".
 // The words before the dash must be capitalised (a place in capitals
 // first) or be an agency credit in parentheses.
-func findDateline(lx *textLexicon, text string) news.Span {
+func findDateline(text string) news.Span {
 	head := text
 	if i := strings.IndexByte(head, '\n'); i >= 0 {
 		head = head[:i]
@@ -399,8 +397,7 @@ func findDateline(lx *textLexicon, text string) news.Span {
 	if prefix == "" || strings.ContainsAny(prefix, "!?\"“”") {
 		return news.Span{}
 	}
-	credit := datelineAgency(prefix)
-	if credit != "" && strings.HasPrefix(prefix, "(") && strings.HasSuffix(prefix, ")") {
+	if credit := datelineAgency(prefix); credit != "" && strings.HasPrefix(prefix, "(") && strings.HasSuffix(prefix, ")") {
 		return news.Span{Start: 0, End: dashEnd}
 	}
 	first := true
@@ -424,7 +421,6 @@ func findDateline(lx *textLexicon, text string) news.Span {
 	if first {
 		return news.Span{}
 	}
-	_ = lx
 	return news.Span{Start: 0, End: dashEnd}
 }
 
