@@ -499,7 +499,8 @@ func largestCentroid(rings [][][2]float64) (lat, lon float64, ok bool) {
 
 // readAdmin1Outlines reads Natural Earth's admin-1 outlines and returns the
 // centroid of the largest polygon of each, by GeoNames admin1 code
-// ("SY.07"). A code that several outlines share is left out.
+// ("SY.07"). Where several outlines share a code (New South Wales and Lord
+// Howe Island), the one with the largest polygon gives the point.
 func readAdmin1Outlines(path string) (map[string][2]float64, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -509,27 +510,26 @@ func readAdmin1Outlines(path string) (map[string][2]float64, error) {
 	if err := json.Unmarshal(b, &fc); err != nil {
 		return nil, fmt.Errorf("admin-1 outlines: %s: %w", path, err)
 	}
-	out := make(map[string][2]float64)
-	dup := make(map[string]bool)
+	type best struct{ area, lat, lon float64 }
+	found := make(map[string]best)
 	for _, f := range fc.Features {
 		code, _ := f.Properties["gn_a1_code"].(string)
-		if code == "" || dup[code] {
+		if cc, sub, ok := strings.Cut(code, "."); !ok || cc == "" || sub == "" {
 			continue
 		}
 		rings, err := f.Geometry.outerRings()
 		if err != nil {
 			return nil, fmt.Errorf("admin-1 outlines: %s: %s: %w", path, code, err)
 		}
-		lat, lon, ok := largestCentroid(rings)
-		if !ok {
-			continue
+		for _, r := range rings {
+			if a, x, y := ringCentroid(r); a > found[code].area {
+				found[code] = best{a, round(y), round(x)}
+			}
 		}
-		if _, seen := out[code]; seen {
-			delete(out, code)
-			dup[code] = true
-			continue
-		}
-		out[code] = [2]float64{lat, lon}
+	}
+	out := make(map[string][2]float64, len(found))
+	for code, b := range found {
+		out[code] = [2]float64{b.lat, b.lon}
 	}
 	if len(out) < minimum.outlines {
 		return nil, fmt.Errorf("admin-1 outlines: %s: only %d regions", path, len(out))
