@@ -299,33 +299,46 @@ func (w *lowerWords) scan(s string) {
 	in := false
 	for i := 0; i < len(s); {
 		c := s[i]
-		w.runes++
 		if c < utf8.RuneSelf {
-			i++
-			switch {
-			case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '_', c == '\'':
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
-			default:
+			if asciiWord[c] == 0 {
+				w.runes++
+				i++
 				if in {
 					w.ends = append(w.ends, len(w.buf))
 					in = false
 				}
 				continue
 			}
+			// A run of ASCII word characters, copied at once.
+			j, upper := i, false
+			for j < len(s) && s[j] < utf8.RuneSelf && asciiWord[s[j]] != 0 {
+				upper = upper || asciiWord[s[j]] == 2
+				j++
+			}
 			if !in {
-				w.open(true)
+				w.open()
 				in = true
 			}
-			w.buf = append(w.buf, c)
+			k := len(w.buf)
+			w.buf = append(w.buf, s[i:j]...)
+			if upper {
+				for ; k < len(w.buf); k++ {
+					if 'A' <= w.buf[k] && w.buf[k] <= 'Z' {
+						w.buf[k] += 'a' - 'A'
+					}
+				}
+			}
+			w.runes += j - i
+			i = j
 			continue
 		}
+		w.runes++
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’':
 			if !in {
-				w.open(true)
+				w.open()
 				in = true
 			}
 			w.buf = utf8.AppendRune(w.buf, unicode.ToLower(r))
@@ -333,7 +346,7 @@ func (w *lowerWords) scan(s string) {
 			if in {
 				w.ends = append(w.ends, len(w.buf))
 			}
-			w.open(false)
+			w.open()
 			w.buf = utf8.AppendRune(w.buf, r)
 			w.ends = append(w.ends, len(w.buf))
 			in = false
@@ -349,7 +362,20 @@ func (w *lowerWords) scan(s string) {
 	}
 }
 
-func (w *lowerWords) open(bool) {
+// asciiWord classes ASCII bytes: 0 outside words, 1 inside, 2 upper case.
+var asciiWord = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '_', c == '\'':
+			t[c] = 1
+		case 'A' <= c && c <= 'Z':
+			t[c] = 2
+		}
+	}
+	return t
+}()
+
+func (w *lowerWords) open() {
 	if len(w.buf) > 0 {
 		w.buf = append(w.buf, ' ')
 	}
