@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
 	"os"
@@ -215,4 +216,33 @@ func FuzzHTMLPage(f *testing.F) {
 		}
 		checkArticle(t, a)
 	})
+}
+
+// TestFeedItemHTML extracts a feed item whose content is HTML: the body is
+// the item's paragraphs, and the feed's title and date stand.
+func TestFeedItemHTML(t *testing.T) {
+	var arts []*news.Article
+	for a, err := range read.Articles(context.Background(), []string{"../read/testdata/feed.rss"}, nil, read.Options{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		arts = append(arts, a)
+	}
+	if len(arts) == 0 {
+		t.Fatal("no items")
+	}
+	a := arts[0]
+	if err := New(Config{}).Apply(a); err != nil {
+		t.Fatal(err)
+	}
+	checkArticle(t, a)
+	if n := len(a.Paragraphs); n != 4 {
+		t.Errorf("%d paragraphs, want 4:\n%s", n, a.Text)
+	}
+	if !strings.HasPrefix(a.Text, "The island ferry service was suspended") {
+		t.Errorf("body starts %.60q", a.Text)
+	}
+	if a.Meta.Title != "Ferry service suspended after storm damages pier" || a.Meta.Published.Value() != "2024-03-12T08:15:00Z" {
+		t.Errorf("title %q, published %q", a.Meta.Title, a.Meta.Published.Value())
+	}
 }

@@ -108,9 +108,10 @@ func (w *warcState) readArchive(r *bufio.Reader) bool {
 		if !w.readRecords(bufio.NewReaderSize(w.zr, 64<<10), true) {
 			return false
 		}
-		// A broken member leaves the reader inside it: go on at the next
-		// gzip header.
-		if _, err := io.Copy(io.Discard, w.zr); err != nil {
+		// A broken or abandoned member leaves the reader inside it: drain
+		// it (up to the cap) or go on at the next gzip header.
+		n, err := io.CopyN(io.Discard, w.zr, w.opt.maxBytes())
+		if err == nil || !errors.Is(err, io.EOF) || n == w.opt.maxBytes() {
 			if !skipToGzip(r) {
 				return true
 			}
@@ -140,7 +141,12 @@ func (w *warcState) readRecords(r *bufio.Reader, member bool) bool {
 	for {
 		// Between records: blank lines; anything else up to the next
 		// "WARC/" line is skipped.
-		if !skipToRecord(r) {
+		found, skipped := skipToRecord(r, w.opt.maxBytes())
+		if !found {
+			if skipped > w.opt.maxBytes() {
+				w.n++
+				return w.fail(fmt.Errorf("WARC: no record in the %d bytes after record %d; the rest of this stream is not read", skipped, w.n-1))
+			}
 			return true
 		}
 		w.n++
@@ -177,23 +183,26 @@ func (w *warcState) readRecords(r *bufio.Reader, member bool) bool {
 }
 
 // skipToRecord discards blank lines and garbage up to a line that starts
-// with "WARC/"; false at the end of the stream.
-func skipToRecord(r *bufio.Reader) bool {
+// with "WARC/". It gives up after max bytes (a gzip bomb inside a member
+// stops there) or at the end of the stream, and says how much it skipped.
+func skipToRecord(r *bufio.Reader, max int64) (found bool, skipped int64) {
 	atLineStart := true
-	for {
+	for skipped <= max {
 		b, _ := r.Peek(5)
 		if len(b) < 5 {
-			return false
+			return false, skipped
 		}
 		if atLineStart && string(b) == "WARC/" {
-			return true
+			return true, skipped
 		}
 		c, err := r.ReadByte()
 		if err != nil {
-			return false
+			return false, skipped
 		}
+		skipped++
 		atLineStart = c == '\n'
 	}
+	return false, skipped
 }
 
 // frameRecord reads one record that starts at "WARC/": its header, the

@@ -233,3 +233,21 @@ func TestWARCPayloadCap(t *testing.T) {
 		t.Errorf("errors %v, want one saying the payload is over the limit", errs)
 	}
 }
+
+// TestWARCBombMember checks that a gzip member that inflates to endless
+// garbage after a good record is given up at the cap, with an error.
+func TestWARCBombMember(t *testing.T) {
+	good := warcDoc{uri: "https://d.example/a", contentType: "text/html", payload: htmlPage("A", "Story.")}
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write(good.record(1))
+	zero := make([]byte, 1<<20)
+	for range 8 {
+		zw.Write(zero)
+	}
+	zw.Close()
+	arts, errs := readAll(t, "bomb.warc.gz", buf.Bytes(), Options{MaxBytes: 1 << 20})
+	if len(arts) != 1 || len(errs) != 1 || !strings.Contains(errs[0].Error(), "no record in the") {
+		t.Errorf("got %d articles, errors %v; want the good record and one error", len(arts), errs)
+	}
+}
