@@ -51,8 +51,10 @@ func readHead(a *news.Article, lx *textLexicon, raw string, units []textUnit, he
 		pageTitle, site = splitSiteTitle(lines[0].text)
 	}
 
-	// Title: the line the first line repeats, else the nearest title-like
-	// line above the body.
+	// Title: the line the first line repeats, else the line that shares
+	// most of its words with the first line (a crawler keeps the page's
+	// title first, and it holds the headline), else the nearest
+	// title-like line above the body.
 	ti := -1
 	if pageTitle != "" {
 		for i := len(lines) - 1; i >= 1; i-- {
@@ -61,6 +63,9 @@ func readHead(a *news.Article, lx *textLexicon, raw string, units []textUnit, he
 				break
 			}
 		}
+	}
+	if ti < 0 && from == 0 && len(lines) > 1 {
+		ti = echoOfFirst(lx, lines)
 	}
 	if ti < 0 {
 		for i := len(lines) - 1; i >= 0; i-- {
@@ -232,6 +237,39 @@ func readDates(a *news.Article, lx *textLexicon, raw string, units []textUnit, l
 	if a.Meta.Published.IsZero() && a.Meta.Updated.IsZero() {
 		a.AddDiagnostic("extract", news.Info, news.Span{}, "no-date", "the page states no publication date")
 	}
+}
+
+// echoOfFirst returns the head line (after the first) that repeats most
+// of the first line's content words (function words do not count), at
+// least three and at least 60% of its own, or -1.
+func echoOfFirst(lx *textLexicon, lines []headLine) int {
+	first := map[string]bool{}
+	for _, w := range phraseWords(lines[0].text) {
+		if lx.words[w].stop == 0 {
+			first[w] = true
+		}
+	}
+	best, bestShared := -1, 0
+	for i := len(lines) - 1; i >= 1; i-- {
+		h := lines[i]
+		if h.text == "" || h.date || len(h.text) > 300 {
+			continue
+		}
+		content, shared := 0, 0
+		for _, w := range phraseWords(h.text) {
+			if lx.words[w].stop != 0 {
+				continue
+			}
+			content++
+			if first[w] {
+				shared++
+			}
+		}
+		if shared >= 3 && shared*5 >= content*3 && shared > bestShared {
+			best, bestShared = i, shared
+		}
+	}
+	return best
 }
 
 // urlCountry is the country of a URL's country-code top-level domain, ""

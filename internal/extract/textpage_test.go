@@ -351,3 +351,37 @@ func BenchmarkTextPageBenchmarkPages(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*len(raws))/b.Elapsed().Seconds(), "articles/s")
 }
+
+// TestTextPageHead covers how the lines above the body are read.
+func TestTextPageHead(t *testing.T) {
+	body := "\n\n" + textPara1 + "\n\n" + textPara2 + "\n"
+	for _, tc := range []struct {
+		name                             string
+		page                             string
+		title, outlet, byline, published string
+	}{
+		{"title line repeated, site after a bar",
+			"Flood cuts off villages | Valley Herald\n\nHome\nNews\n\nFlood cuts off villages\n\nBy Jane Doe\n\n9 June 2017" + body,
+			"Flood cuts off villages", "Valley Herald", "Jane Doe", "2017-06-09"},
+		{"title line echoed in other words",
+			"Live: flood cuts off three mountain villages\n\nMenu\n\nFlood cuts off three mountain villages after storm\n\nSome caption of a photo here." + body,
+			"Flood cuts off three mountain villages after storm", "", "", ""},
+		{"byline inside a date line",
+			"Flood cuts off villages\n\nPosted on 9 June 2017 by Jane Doe" + body,
+			"Flood cuts off villages", "", "Jane Doe", "2017-06-09"},
+		{"outlet from the list, wire credit",
+			"Flood cuts off villages\n\nJune 9, 2017 4:48 PM\n\nKYIV (AP) — " + textPara1 + "\n\n" + textPara2,
+			"Flood cuts off villages", "Associated Press", "", "2017-06-09T16:48"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := &news.Article{Original: []byte(tc.page), Format: news.FormatText}
+			TextPage(a)
+			checkTextArticle(t, a)
+			got := []string{a.Meta.Title, a.Meta.Outlet, a.Meta.Byline, a.Meta.Published.Value()}
+			want := []string{tc.title, tc.outlet, tc.byline, tc.published}
+			if d := cmp.Diff(want, got); d != "" {
+				t.Errorf("title, outlet, byline, published (-want +got):\n%s", d)
+			}
+		})
+	}
+}
