@@ -120,6 +120,8 @@ func TestPlaces(t *testing.T) {
 		{"southern", "Fighting continued in [southern Syria|SY region]."},
 		{"the south of the country", "Troops advanced in [Syria|SY]. The army said [the south of the country|SY region] was calm."},
 		{"province", "Airstrikes hit [Raqqa|SY region] province and [Deir ez-Zor|SY region] province on Monday."},
+		{"list of states", "Cases were reported in [Michigan|US], [Ohio|US], [Oregon|US] and [Utah|US]."},
+		{"name not split", "This afternoon, the New York City Ballet performed."},
 		{"demonym", "Officials in the French capital [Paris|FR] met envoys from [Paris|US], [Texas|US]."},
 		{"town of", "Clashes erupted near the town of [Manbij|SY near] in [Syria|SY]."},
 		// Names that are not places.

@@ -60,6 +60,7 @@ type name struct {
 	ofCountry bool      // "the south of the country": resolved to the article's country
 	locative  bool      // after a locative preposition ("in X", "border with X")
 	demonymCC string    // country of a demonym before the name ("the French capital Paris")
+	list      int       // 1 + index of the first name of a list this name is in ("Ohio, Oregon and Utah"); 0 when none
 	best      int32     // chosen entry; -1 when none
 	score     float64
 	bestAlt   bool
@@ -171,7 +172,10 @@ func (s *Stage) recognise(w *work, a *news.Article) {
 				continue
 			}
 			if !s.acceptable(w, i, e, c0, sp) {
+				// The name is not a place here, and no part of it is
+				// ("New York City Council" is not York).
 				w.cands = w.cands[:c0]
+				i = e
 				break
 			}
 			w.names = append(w.names, s.context(w, name{span: sp, outer: sp, first: i, last: e, c0: c0, c1: len(w.cands), qualifier: -1, best: -1}))
@@ -198,6 +202,42 @@ func (s *Stage) recognise(w *work, a *news.Article) {
 		if !x.ofCountry && !y.ofCountry && y.first == x.last+1 && strings.TrimSpace(w.sep(x.last)) == "," {
 			x.qualifier = k + 1
 		}
+	}
+	s.lists(w)
+}
+
+// lists marks names coordinated in a list: names joined by commas and a
+// final "and"/"or" ("Ohio, Oregon and Utah", "Iraq and Jordan"), or four or
+// more joined by commas. A list names things of one kind. Two or three
+// names joined by commas alone are "X, Y(, Z)", a place and its regions
+// ("Paris, Texas, USA"), not a list.
+func (s *Stage) lists(w *work) {
+	ns := w.names
+	for k := 0; k < len(ns); {
+		end, conj := k, false
+		for end+1 < len(ns) && !ns[end].ofCountry && !ns[end+1].ofCountry {
+			a, b := ns[end].last, ns[end+1].first
+			sep := strings.TrimSpace(w.sep(a))
+			switch {
+			case b == a+1 && sep == ",":
+			case b == a+2 && (w.lowerEq(a+1, "and") || w.lowerEq(a+1, "or")) && (sep == "" || sep == ","):
+				conj = true
+			default:
+				goto done
+			}
+			end++
+			if conj {
+				break
+			}
+		}
+	done:
+		if n := end - k + 1; n >= 2 && conj || n >= 4 {
+			for j := k; j <= end; j++ {
+				ns[j].list = k + 1
+				ns[j].qualifier = -1 // a list, not "X, Y"
+			}
+		}
+		k = end + 1
 	}
 }
 
@@ -262,7 +302,7 @@ func (s *Stage) acceptable(w *work, i, e, c0 int, sp news.Span) bool {
 			w.persons[w.word(e)] = true
 			return false
 		}
-		if e+1 < len(w.tokens) && w.sep(e) == " " && w.tokens[e+1].cap && !w.is(e+1, s.lx.stop) && !gazetteer.IsAdminTerm(w.word(e+1)) {
+		if e+1 < len(w.tokens) && w.sep(e) == " " && w.tokens[e+1].cap && !w.is(e+1, s.lx.stop) && !w.is(e+1, s.lx.title) && !gazetteer.IsAdminTerm(w.word(e+1)) {
 			if i == e {
 				w.persons[w.word(i)] = true
 			}

@@ -26,6 +26,7 @@ const (
 	countryBonus   = 5.0 // times the share of the article's other places in the candidate's country
 	admin1Bonus    = 1.5 // …in its first-level region
 	nearbyBonus    = 1.0 // …within nearbyKM of it
+	listBonus      = 2.0 // another name of its list is of the candidate's class
 	outletBonus    = 0.5 // the outlet's domain is of the candidate's country
 	nearbyKM       = 300
 	rounds         = 2
@@ -161,6 +162,9 @@ func (s *Stage) resolve(w *work, a *news.Article) {
 				if q := nm.qualifier; q >= 0 && w.names[q].best >= 0 && contains(s.g.Entry(w.names[q].best), e) {
 					sc += qualifierBonus
 				}
+				if nm.list > 0 && sameClassInList(s, w, k, e.Class) {
+					sc += listBonus
+				}
 				if e.Class == gazetteer.City || e.Class == gazetteer.Site {
 					if nearOther(w.points, nm.best, e) {
 						sc += nearbyBonus
@@ -175,6 +179,19 @@ func (s *Stage) resolve(w *work, a *news.Article) {
 			w.names[k].best, w.names[k].score = next[k], scores[k]
 		}
 	}
+}
+
+// sameClassInList reports whether another name of name k's list was
+// resolved to an entry of class c. Lists are contiguous in w.names.
+func sameClassInList(s *Stage, w *work, k int, c gazetteer.Class) bool {
+	for _, j := range [2]int{k - 1, k + 1} {
+		if j >= 0 && j < len(w.names) && w.names[j].list == w.names[k].list {
+			if b := w.names[j].best; b >= 0 && s.g.Entry(b).Class == c {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // contains reports whether region q contains entry e: q is e's country, or
