@@ -177,7 +177,7 @@ func ExtractHTML(a *news.Article, opt HTMLOptions) {
 
 	paras := paragraphs(res.ContentNode)
 	// The headline is metadata, not body: drop it when it opens the body.
-	if len(paras) > 1 && res.Metadata.Title != "" && strings.EqualFold(paras[0], collapse(res.Metadata.Title)) {
+	if len(paras) > 1 && isHeadline(paras[0], res.Metadata.Title) {
 		paras = paras[1:]
 	}
 	a.Text, a.Paragraphs = joinParagraphs(paras)
@@ -235,6 +235,25 @@ func setMeta(a *news.Article, m trafilatura.Metadata) {
 			a.Meta.URL = m.URL
 		}
 	}
+}
+
+// isHeadline reports whether a paragraph is the page's title: the same
+// words, or the title with the site's name added or taken away ("Title |
+// Site", "Site - Title").
+func isHeadline(para, title string) bool {
+	p, t := strings.ToLower(collapse(para)), strings.ToLower(collapse(title))
+	if p == "" || t == "" || len(p) > 300 {
+		return false
+	}
+	if p == t {
+		return true
+	}
+	short, long := p, t
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	// The shorter must be most of the longer, at its start or its end.
+	return 3*len(short) >= 2*len(long) && (strings.HasPrefix(long, short) || strings.HasSuffix(long, short))
 }
 
 // normLang reduces "en-US" or "en_GB" to ISO 639-1 "en"; anything else that

@@ -246,3 +246,23 @@ func TestFeedItemHTML(t *testing.T) {
 		t.Errorf("title %q, published %q", a.Meta.Title, a.Meta.Published.Value())
 	}
 }
+
+func TestIsHeadline(t *testing.T) {
+	tests := []struct {
+		para, title string
+		want        bool
+	}{
+		{"Storm closes coastal road", "Storm closes coastal road", true},
+		{"Storm  closes coastal road", "storm closes COASTAL road", true},
+		{"Storm closes coastal road for second day", "Storm closes coastal road for second day | Harbour Gazette", true},
+		{"Storm closes coastal road for second day", "Gazette - Storm closes coastal road for second day", true},
+		{"Storm", "Storm closes coastal road for second day", false},
+		{"The coastal road between Port Ellis and Carrow stayed closed.", "Storm closes coastal road", false},
+		{"", "Title", false},
+	}
+	for _, tc := range tests {
+		if got := isHeadline(tc.para, tc.title); got != tc.want {
+			t.Errorf("isHeadline(%q, %q) = %v, want %v", tc.para, tc.title, got, tc.want)
+		}
+	}
+}
