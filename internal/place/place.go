@@ -10,18 +10,22 @@
 // ("southern Syria", "Deir ez-Zor province", "the south of the country") or
 // an actor rather than a place ("Damascus said", "pro-Damascus").
 //
-// Disambiguation scores every candidate entry by its class and population,
-// then by the article's other places: their countries and regions, a
-// following "X, Y" qualifier, and the country of the outlet's domain.
+// Disambiguation scores every candidate entry by its class, population and
+// spelling, by cue words ("X province", "the town of X", "the Syrian town
+// of X"), then by the article's other places: the share of them in the
+// candidate's country, its first-level region, places within 300 km, a
+// following "X, Y" qualifier, the class of the other names of a list, and
+// the country of the outlet's domain. Weights are constants in resolve.go.
 //
 // Invariants: Places are in text order, do not overlap, and their spans lie
 // inside Text on UTF-8 boundaries. A span that overlaps an entity mention of
 // a type other than news.Location is not a place, except a state mention
 // after a locative preposition ("in Syria", "in southern Syria", "the
 // border with Iraq and Jordan") and a mention whose kind the entity stage
-// only guessed (Resolution "unresolved") when the gazetteer knows the name. Apply takes time linear in the
-// length of Text (each name tries a bounded number of lengths) and is safe
-// for concurrent use.
+// only guessed (Resolution "unresolved") when the gazetteer knows the
+// name. Apply takes time linear in the length of Text (each name tries a
+// bounded number of lengths and is compared with a bounded number of
+// places) and is safe for concurrent use.
 package place
 
 import (

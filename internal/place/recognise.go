@@ -63,7 +63,6 @@ type name struct {
 	list      int       // 1 + index of the first name of a list this name is in ("Ohio, Oregon and Utah"); 0 when none
 	best      int32     // chosen entry; -1 when none
 	score     float64
-	bestAlt   bool
 }
 
 // word returns the lower-cased text of token t.

@@ -94,7 +94,7 @@ func (s *Stage) resolve(w *work, a *news.Article) {
 			}
 			w.priors[nm.c0+ci] = sc
 			if sc > nm.score {
-				nm.best, nm.score, nm.bestAlt = c.Index, sc, c.Alternate
+				nm.best, nm.score = c.Index, sc
 			}
 		}
 	}
