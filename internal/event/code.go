@@ -215,10 +215,15 @@ func (r *reader) code(sp news.Span) {
 			}
 		}
 	}
-	// Drop what has no actor to stand on.
+	// Drop what has no actor to stand on, unless it is the named cause of
+	// a toll: "was killed in a car bomb explosion" is an attack.
 	for k := range ps {
 		p := &ps[k]
 		if p.src >= 0 || p.tgt >= 0 || p.content >= 0 || p.e.speaker {
+			continue
+		}
+		if v := r.tollCause(k, ps); v >= 0 {
+			p.tgt = ps[v].tgt
 			continue
 		}
 		if p.e.weak || p.voice == "nominal" || (len(r.a.Mentions) > 0 && p.e.kind == "ASSAULT" && p.c.entries != nil && hasCasualty(p.c)) {
@@ -538,4 +543,29 @@ func (r *reader) crowd(p *pending) {
 			}
 		}
 	}
+}
+
+// tollCause returns the index of the toll verb whose cause the nominal
+// ASSAULT ps[k] names ("killed in an explosion", "died as a result of
+// torture", "wounded by gunfire"), or -1.
+func (r *reader) tollCause(k int, ps []pending) int {
+	p := &ps[k]
+	if p.voice != "nominal" || p.e.kind != "ASSAULT" || p.e.weak {
+		return -1
+	}
+	for m := k - 1; m >= 0 && k-m <= 3; m-- {
+		v := &ps[m]
+		if !v.verbal || !hasCasualty(v.c) || v.src >= 0 || p.trig-v.trigEnd > 6 {
+			continue
+		}
+		for j := v.trigEnd; j < p.trig; j++ {
+			if w := r.ws[j].low; w == "in" || w == "by" || w == "from" || w == "of" || w == "during" {
+				return m
+			}
+			if r.ws[j].punct || r.ws[j].mention >= 0 {
+				break
+			}
+		}
+	}
+	return -1
 }

@@ -124,10 +124,20 @@ type entry struct {
 // A Lexicon finds pattern entries by their first surface word.
 type Lexicon struct {
 	byFirst map[string][]*entry
+	frames  map[string][]*frameHead // object frames by first surface word
 }
 
 // LoadLexicon parses the embedded pattern lexicon.
-func LoadLexicon() (*Lexicon, error) { return parseLexicon(patternsTSV) }
+func LoadLexicon() (*Lexicon, error) {
+	lx, err := parseLexicon(patternsTSV)
+	if err != nil {
+		return nil, err
+	}
+	if err := parseFrames(framesTSV, lx); err != nil {
+		return nil, err
+	}
+	return lx, nil
+}
 
 func parseLexicon(src string) (*Lexicon, error) {
 	lx := &Lexicon{byFirst: map[string][]*entry{}}

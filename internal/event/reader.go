@@ -40,6 +40,7 @@ type cand struct {
 	// afterVerb: the word before is a verb reading of another candidate.
 	afterVerb bool
 	used      bool // taken by a light verb
+	frame     bool // an object frame's verb or noun: its reading is fixed
 }
 
 // pending is an event found in the current sentence before it is written.
@@ -113,6 +114,19 @@ func (r *reader) match() []cand {
 		if ws[i].punct || ws[i].mention >= 0 {
 			continue
 		}
+		if c, obj, ok := r.matchFrame(i); ok {
+			if obj < i {
+				// A passive: the object was matched as a noun before.
+				for len(out) > 0 && out[len(out)-1].i+out[len(out)-1].n > obj {
+					out = out[:len(out)-1]
+				}
+				i += c.n - 1
+			} else {
+				i = obj
+			}
+			out = append(out, c)
+			continue
+		}
 		es := r.s.lex.byFirst[ws[i].low]
 		if len(es) == 0 {
 			continue
@@ -157,6 +171,10 @@ func (r *reader) choose(c *cand) {
 	next := ""
 	if c.i+c.n < len(ws) {
 		next = ws[c.i+c.n].low
+	}
+	if c.frame {
+		c.chosen = c.entries[0]
+		return
 	}
 	if n != nil && n.speaker {
 		// A dismissal counts only as a predicate: "are absurd", "dismissed
