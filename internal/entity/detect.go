@@ -10,9 +10,10 @@ import (
 
 // A unit is a word, a part of a hyphenated word, or a punctuation mark.
 type unit struct {
-	span    news.Span // the unit's bytes
-	nameEnd int       // span.End less a final possessive
-	key     string    // folded: actors.Fold
+	span    news.Span          // the unit's bytes
+	nameEnd int                // span.End less a final possessive
+	key     string             // folded: actors.Fold
+	cls     actors.WordClasses // the word classes of key (words.tsv, first names)
 	shape   actors.Shape
 	poss    bool // ends in a possessive
 	punct   bool // punctuation or symbol
@@ -32,9 +33,10 @@ type cand struct {
 	affSpan    news.Span
 	aligned    news.Actor
 	parent     news.Actor
-	inst       int    // index into KB.Insts for a composed institution; -1
-	form       string // "name", "pronoun", "description"; "" once dropped
-	desc       string // the word class of a pronoun or description
+	inst       int                // index into KB.Insts for a composed institution; -1
+	form       string             // "name", "pronoun", "description"; "" once dropped
+	desc       string             // "person", "plural", "thing" for a pronoun; "description"
+	dmask      actors.WordClasses // the description-* classes of a description
 	plural     bool
 	before     int  // first unit of the titles written before a person's name
 	weak       bool // typed a place only because a preposition precedes it
@@ -43,9 +45,12 @@ type cand struct {
 type doc struct {
 	s      *Stage
 	kb     *actors.KB
+	w      *wordBits
 	a      *news.Article
 	units  []unit
 	ku     []actors.Unit
+	memo   []memo // longest's answers, by unit
+	idx    []int  // emit's mention index of each cand
 	sents  [][2]int
 	caps   []bool // sentence written in capitals or in title case
 	upper  []bool // sentence written in capitals
@@ -58,10 +63,18 @@ type doc struct {
 	unres  map[string]bool
 }
 
+// newDoc reads the article's tokens into units. The doc's buffers come
+// from the stage's pool (see free): a doc serves one article at a time.
 func newDoc(s *Stage, a *news.Article, toks []news.Token, sents []news.Sentence) *doc {
-	d := &doc{s: s, kb: s.kb, a: a, lower: map[string]bool{}, capsIn: map[string]bool{},
-		person: map[string]int{}, orgs: map[string]int{}, places: map[string]int{}, unres: map[string]bool{}}
-	d.units = make([]unit, 0, len(toks)+len(toks)/8)
+	d, _ := s.docs.Get().(*doc)
+	if d == nil {
+		d = &doc{lower: map[string]bool{}, capsIn: map[string]bool{},
+			person: map[string]int{}, orgs: map[string]int{}, places: map[string]int{}, unres: map[string]bool{}}
+	}
+	d.s, d.kb, d.w, d.a = s, s.kb, &s.w, a
+	if n := len(toks) + len(toks)/8; cap(d.units) < n {
+		d.units = make([]unit, 0, n)
+	}
 	for si, se := range sents {
 		first := len(d.units)
 		for ti := se.First; ti < se.End && ti < len(toks); ti++ {
@@ -73,14 +86,13 @@ func newDoc(s *Stage, a *news.Article, toks []news.Token, sents []news.Sentence)
 		}
 		d.sents = append(d.sents, [2]int{first, len(d.units)})
 	}
-	d.lower = make(map[string]bool, len(d.units)/2)
-	d.cands = make([]cand, 0, len(d.units)/6+4)
-	d.ku = make([]actors.Unit, len(d.units))
+	d.ku = resize(d.ku, len(d.units))
 	for i, u := range d.units {
 		d.ku[i] = actors.Unit{Key: u.key, Shape: u.shape}
 	}
-	d.caps = make([]bool, len(d.sents))
-	d.upper = make([]bool, len(d.sents))
+	d.memo = resize(d.memo, len(d.units))
+	d.caps = resize(d.caps, len(d.sents))
+	d.upper = resize(d.upper, len(d.sents))
 	for si, r := range d.sents {
 		d.caps[si], d.upper[si] = d.headline(r[0], r[1])
 	}
@@ -97,6 +109,40 @@ func newDoc(s *Stage, a *news.Article, toks []news.Token, sents []news.Sentence)
 		}
 	}
 	return d
+}
+
+// maxPooled bounds the units of a doc that goes back to the pool: the
+// buffers of a huge article are left to the garbage collector.
+const maxPooled = 1 << 16
+
+// free empties the doc and puts it back in the stage's pool. The mentions
+// written to the article share nothing with the doc's buffers but the
+// roles slices, which a reused doc never writes into.
+func (d *doc) free() {
+	s := d.s
+	if s == nil || cap(d.units) > maxPooled {
+		return
+	}
+	d.a, d.s, d.kb, d.w = nil, nil, nil, nil
+	d.units, d.sents, d.cands, d.idx = d.units[:0], d.sents[:0], d.cands[:0], d.idx[:0]
+	for _, m := range []map[string]bool{d.lower, d.capsIn, d.unres} {
+		clear(m)
+	}
+	for _, m := range []map[string]int{d.person, d.orgs, d.places} {
+		clear(m)
+	}
+	s.docs.Put(d)
+}
+
+// resize returns s with length n and every element zero, reusing its
+// array when it is large enough.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 func (d *doc) addToken(t news.Token, si int) {
@@ -117,7 +163,7 @@ func (d *doc) addToken(t news.Token, si int) {
 		}
 	}
 	if t.Kind == news.Punct || t.Kind == news.Symbol {
-		d.units = append(d.units, unit{span: t.Span, nameEnd: t.Span.End, key: text, shape: actors.ShapeOther, punct: true, sent: si})
+		d.units = append(d.units, unit{span: t.Span, nameEnd: t.Span.End, key: text, cls: d.kb.Mask(text), shape: actors.ShapeOther, punct: true, sent: si})
 		return
 	}
 	start := 0
@@ -139,7 +185,7 @@ func (d *doc) addToken(t news.Token, si int) {
 				trimmed := strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(part, "'s"), "’s"), "'S"), "'’")
 				ne = sp.Start + len(trimmed)
 			}
-			d.units = append(d.units, unit{span: sp, nameEnd: ne, key: key, shape: actors.ShapeOf(part), poss: poss, sent: si, joined: end < len(text)})
+			d.units = append(d.units, unit{span: sp, nameEnd: ne, key: key, cls: d.kb.Mask(key), shape: actors.ShapeOf(part), poss: poss, sent: si, joined: end < len(text)})
 		}
 		if end < len(text) {
 			_, n := utf8.DecodeRuneInString(text[end:])
@@ -158,7 +204,7 @@ func (d *doc) headline(i, j int) (caps, upperOnly bool) {
 		if u.punct || u.shape == actors.ShapeOther {
 			continue
 		}
-		if d.kb.Is("function", u.key) && u.shape == actors.ShapeLower {
+		if u.is(d.w.function) && u.shape == actors.ShapeLower {
 			continue
 		}
 		words++
@@ -191,6 +237,28 @@ func (d *doc) wordStart(i, j int) int {
 	}
 	return i
 }
+
+// longest is KB.Longest over the article's units, remembered per unit for
+// the letter case of the unit's sentence: the readers ask it again and
+// again at the same unit (a name, a title, a known start).
+func (d *doc) longest(i int, caps bool) (actors.Match, bool) {
+	if caps != d.caps[d.units[i].sent] {
+		return d.kb.Longest(d.ku, i, caps)
+	}
+	e := &d.memo[i]
+	if !e.done {
+		e.m, e.ok = d.kb.Longest(d.ku, i, caps)
+		e.done = true
+	}
+	return e.m, e.ok
+}
+
+type memo struct {
+	m        actors.Match
+	ok, done bool
+}
+
+func (u *unit) is(c actors.WordClasses) bool { return u.cls&c != 0 }
 
 func (d *doc) capital(i int) bool {
 	s := d.units[i].shape
@@ -245,7 +313,7 @@ func (d *doc) at(si, i, end int) int {
 			return j
 		}
 	}
-	if m, ok := d.kb.Longest(d.ku, i, caps); ok && !(d.upper[si] && m.End-i == 1 && u.key != "us" && d.kb.Is("function", u.key)) {
+	if m, ok := d.longest(i, caps); ok && !(d.upper[si] && m.End-i == 1 && u.key != "us" && u.is(d.w.function)) {
 		// (In a headline in capitals "IS" and "WHO" are words, not names.)
 		if j, ok := d.known(si, i, end, m); ok {
 			return j
@@ -282,7 +350,7 @@ func (d *doc) known(si, i, end int, m actors.Match) (int, bool) {
 		// of a longer unknown name only when it is a one-word alias.
 		c := cand{start: i, end: m.End, typ: typeOfKind(a.Kind), actor: a, res: "kb", inst: -1, form: "name"}
 		// "Iran-backed Houthi rebels": the group, backed by the state before it.
-		if i >= 2 && d.kb.Is("backed", d.units[i-1].key) && d.units[i-2].joined {
+		if i >= 2 && d.units[i-1].is(d.w.backed) && d.units[i-2].joined {
 			if n := len(d.cands); n > 0 && d.cands[n-1].end == i-1 {
 				p := d.cands[n-1]
 				c.aligned = p.actor
@@ -347,7 +415,7 @@ func (d *doc) place(si, i, end int, m actors.Match, e actors.Entry) (int, bool) 
 	if _, ok := d.person[d.units[i].key]; ok && single {
 		return 0, false // "Angers" after "Sandy Angers"
 	}
-	if single && j < end && d.kb.Is("speech", d.units[j].key) && p.Kind == "city" {
+	if single && j < end && d.units[j].is(d.w.speech) && p.Kind == "city" {
 		return 0, false // "Jackson said": a person more likely than a city
 	}
 	country := p.ISO3
@@ -408,7 +476,7 @@ func (d *doc) state(si, i, end int, m actors.Match, e actors.Entry) (int, bool) 
 	j := m.End
 	// X-led coalition, X-backed militias.
 	if last.joined && j < end {
-		if d.kb.Is("led", d.units[j].key) || d.kb.Is("backed", d.units[j].key) {
+		if d.units[j].is(d.w.led) || d.units[j].is(d.w.backed) {
 			if k, ok := d.aligned(i, i, end); ok {
 				return k, true
 			}
@@ -421,7 +489,7 @@ func (d *doc) state(si, i, end int, m actors.Match, e actors.Entry) (int, bool) 
 		k++
 	}
 	if k < end && (e.Kind == actors.Demonym || last.poss || k == j) {
-		if m2, ok := d.kb.Longest(d.ku, k, d.caps[si]); ok {
+		if m2, ok := d.longest(k, d.caps[si]); ok {
 			if ie, ok := pick(m2, actors.Institution); ok {
 				a, ref := d.instActor(c, ie.Ref)
 				start := i
@@ -440,7 +508,7 @@ func (d *doc) state(si, i, end int, m actors.Match, e actors.Entry) (int, bool) 
 		// the state under its own name.
 		k := d.run(si, j, end)
 		for x := j; x < k; x++ {
-			if m2, ok := d.kb.Longest(d.ku, x, d.caps[si]); ok && m2.End == k {
+			if m2, ok := d.longest(x, d.caps[si]); ok && m2.End == k {
 				if ie, ok := pick(m2, actors.Institution); ok {
 					a, ref := d.instActor(c, ie.Ref)
 					d.add(cand{start: i, end: k, typ: news.Organization, actor: a, res: "kb", inst: ref, form: "name"})
@@ -451,7 +519,7 @@ func (d *doc) state(si, i, end int, m actors.Match, e actors.Entry) (int, bool) 
 		return d.name(si, i, end), true
 	}
 	// The state's allies: "Damascus' allies".
-	if last.poss && j < end && d.kb.Is("alignhead", d.units[j].key) {
+	if last.poss && j < end && d.units[j].is(d.w.alignhead) {
 		gov, _ := d.instActor(c, d.govInst())
 		d.add(cand{start: i, end: j + 1, typ: news.Group, actor: alignedActor(gov, "allies"), aligned: gov, res: "context", inst: -1, form: "name", plural: true})
 		return j + 1, true
@@ -459,16 +527,15 @@ func (d *doc) state(si, i, end int, m actors.Match, e actors.Entry) (int, bool) 
 	if e.Kind == actors.Demonym {
 		return m.End, true // an adjective alone names no actor
 	}
-	prev := ""
+	var prev, next actors.WordClasses
 	if p := d.prevWord(i); p >= 0 {
-		prev = d.units[p].key
+		prev = d.units[p].cls
 	}
-	next := ""
 	if j < end {
-		next = d.units[j].key
+		next = d.units[j].cls
 	}
-	asActor := last.poss || d.kb.Is("speech", next)
-	asPlace := d.kb.Is("placeprep", prev) && !last.poss
+	asActor := last.poss || next.Has(d.w.speech)
+	asPlace := prev.Has(d.w.placeprep) && !last.poss
 	cd := cand{start: i, end: m.End, res: "kb", inst: -1, form: "name"}
 	switch {
 	case e.Kind == actors.CountryName && !asPlace:
@@ -494,7 +561,7 @@ func (d *doc) govInst() int {
 
 // startsKnown reports whether a knowledge-base name or title starts at unit j.
 func (d *doc) startsKnown(si, j int) bool {
-	m, ok := d.kb.Longest(d.ku, j, d.caps[si])
+	m, ok := d.longest(j, d.caps[si])
 	if !ok {
 		return false
 	}
@@ -526,7 +593,7 @@ func alignedActor(with news.Actor, what string) news.Actor {
 // "US-led coalition", "Iran-backed militias". i is where the mention
 // starts ("pro" or the leader's name).
 func (d *doc) aligned(i, at, end int) (int, bool) {
-	m, ok := d.kb.Longest(d.ku, at, d.caps[d.units[at].sent])
+	m, ok := d.longest(at, d.caps[d.units[at].sent])
 	var with news.Actor
 	j := at
 	if ok {
@@ -543,7 +610,7 @@ func (d *doc) aligned(i, at, end int) (int, bool) {
 			// pro-Syrian government forces: the institution named after
 			// the demonym is what the group is aligned with.
 			if j < end && at > i {
-				if m2, ok := d.kb.Longest(d.ku, j, false); ok {
+				if m2, ok := d.longest(j, false); ok {
 					if ie, ok := pick(m2, actors.Institution); ok {
 						in := d.kb.Insts[ie.Ref]
 						if in.Key == "government" {
@@ -573,7 +640,7 @@ func (d *doc) aligned(i, at, end int) (int, bool) {
 		if j >= end || !d.units[j-1].joined {
 			return 0, false
 		}
-		led = d.kb.Is("led", d.units[j].key)
+		led = d.units[j].is(d.w.led)
 		j++
 	}
 	// The head noun, after at most two modifiers: "US-led international coalition".
@@ -582,7 +649,7 @@ func (d *doc) aligned(i, at, end int) (int, bool) {
 		if u.punct {
 			break
 		}
-		if led && d.kb.Is("coalitionhead", u.key) {
+		if led && u.is(d.w.coalitionhead) {
 			a := news.Actor{ID: "coalition/" + with.Country, Name: with.Name + "-led coalition", Kind: "coalition",
 				Country: with.Country, Sector: "military", Code: "IGOMIL"}
 			if c, ok := d.kb.Country(with.Country); ok {
@@ -591,7 +658,7 @@ func (d *doc) aligned(i, at, end int) (int, bool) {
 			d.add(cand{start: i, end: k + 1, typ: news.Group, actor: a, aligned: with, res: "context", inst: -1, form: "name", plural: true})
 			return k + 1, true
 		}
-		if !led && d.kb.Is("grouphead", u.key) {
+		if !led && u.is(d.w.grouphead) {
 			d.add(cand{start: i, end: k + 1, typ: news.Group, actor: alignedActor(with, u.key), aligned: with, res: "context", inst: -1, form: "name", plural: true})
 			return k + 1, true
 		}
@@ -614,8 +681,7 @@ func (d *doc) after(si, c, end int) int {
 	if k == j {
 		return j
 	}
-	last := d.units[k-1].key
-	if k-j < 2 && !d.kb.Is("org", last) {
+	if k-j < 2 && !d.units[k-1].is(d.w.org) {
 		return j
 	}
 	if d.looksPerson(j, k) {
@@ -629,7 +695,7 @@ func (d *doc) after(si, c, end int) int {
 }
 
 func (d *doc) looksPerson(j, k int) bool {
-	return k-j >= 2 && d.kb.FirstName(d.units[j].key) && d.plausiblePerson(j, k)
+	return k-j >= 2 && d.units[j].is(d.w.first) && d.plausiblePerson(j, k)
 }
 
 // plausiblePerson reports whether the name [j, k) could be a person's: it
@@ -642,17 +708,16 @@ func (d *doc) plausiblePerson(j, k int) bool {
 		return false
 	}
 	for x := j; x < k; x++ {
-		f := d.units[x].key
-		if d.kb.Is("connector", f) || d.kb.Is("org", f) || d.kb.Is("place", f) || d.lower[f] {
+		if d.units[x].is(d.w.connector|d.w.org|d.w.place) || d.lower[d.units[x].key] {
 			return false
 		}
-		if m, ok := d.kb.Longest(d.ku, x, false); ok {
+		if m, ok := d.longest(x, false); ok {
 			if _, place := pick(m, actors.CountryName, actors.Capital, actors.PlaceName, actors.Named, actors.Demonym); place {
 				return false
 			}
 		}
 	}
-	return true && !d.kb.Is("org", d.units[k-1].key) && !d.kb.Is("place", d.units[k-1].key)
+	return true && !d.units[k-1].is(d.w.org) && !d.units[k-1].is(d.w.place)
 }
 
 func (d *doc) personNamed(key string) (int, bool) {

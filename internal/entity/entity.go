@@ -26,6 +26,8 @@
 package entity
 
 import (
+	"sync"
+
 	"sitrep/internal/kb/actors"
 	"sitrep/news"
 )
@@ -43,6 +45,28 @@ type Config struct {
 type Stage struct {
 	kb       *actors.KB
 	maxUnits int
+	w        wordBits
+	docs     sync.Pool // *doc: scratch buffers reused across articles
+}
+
+// wordBits are the knowledge base's bits of the word classes the stage
+// reads (actors.KB.ClassBit), resolved once.
+type wordBits struct {
+	function, calendar, notname, legal, org, place, placeprep, speech      actors.WordClasses
+	pronounPerson, pronounPlural, connector, led, backed, alignhead        actors.WordClasses
+	coalitionhead, grouphead, first                                        actors.WordClasses
+	desc, descCoalition, descGroup, descMinistry, descCompany, descCountry actors.WordClasses
+}
+
+func newWordBits(kb *actors.KB) wordBits {
+	b := kb.ClassBit
+	return wordBits{function: b("function"), calendar: b("calendar"), notname: b("notname"), legal: b("legal"),
+		org: b("org"), place: b("place"), placeprep: b("placeprep"), speech: b("speech"),
+		pronounPerson: b("pronoun-person"), pronounPlural: b("pronoun-plural"), connector: b("connector"),
+		led: b("led"), backed: b("backed"), alignhead: b("alignhead"), coalitionhead: b("coalitionhead"),
+		grouphead: b("grouphead"), first: b(actors.FirstNameClass), desc: b("description-*"),
+		descCoalition: b("description-coalition"), descGroup: b("description-group"), descMinistry: b("description-ministry"),
+		descCompany: b("description-company"), descCountry: b("description-country")}
 }
 
 // New returns the entity stage. It fails only when the embedded knowledge
@@ -59,7 +83,7 @@ func New(cfg Config) (*Stage, error) {
 	if n <= 0 {
 		n = 8
 	}
-	return &Stage{kb: kb, maxUnits: n}, nil
+	return &Stage{kb: kb, maxUnits: n, w: newWordBits(kb)}, nil
 }
 
 // Name is "entity".
@@ -85,6 +109,7 @@ func (s *Stage) Apply(a *news.Article) error {
 	d.detect()
 	d.link()
 	d.emit()
+	d.free()
 	return nil
 }
 

@@ -254,36 +254,26 @@ func (d *doc) fits(c, o *cand) bool {
 	case "thing":
 		return o.typ == news.Organization || o.typ == news.State || o.typ == news.Group && !strings.HasPrefix(o.actor.ID, "aligned/")
 	}
-	for _, cls := range strings.Fields(c.desc) {
-		switch cls {
-		case "description-coalition":
-			if o.actor.Kind == "coalition" {
-				return true
-			}
-		case "description-group":
-			if o.typ == news.Group && !strings.HasPrefix(o.actor.ID, "aligned/") && o.actor.Kind != "coalition" {
-				return true
-			}
-		case "description-ministry":
-			if o.inst >= 0 && strings.Contains(d.kb.Insts[o.inst].Key, "ministry") {
-				return true
-			}
-		case "description-company":
-			if o.typ == news.Organization && o.actor.Kind == "organization" {
-				return true
-			}
-		case "description-country":
-			if o.actor.Kind == "state" {
-				return true
-			}
-		}
+	w := d.w
+	switch {
+	case c.dmask.Has(w.descCoalition) && o.actor.Kind == "coalition":
+		return true
+	case c.dmask.Has(w.descGroup) && o.typ == news.Group && !strings.HasPrefix(o.actor.ID, "aligned/") && o.actor.Kind != "coalition":
+		return true
+	case c.dmask.Has(w.descMinistry) && o.inst >= 0 && strings.Contains(d.kb.Insts[o.inst].Key, "ministry"):
+		return true
+	case c.dmask.Has(w.descCompany) && o.typ == news.Organization && o.actor.Kind == "organization":
+		return true
+	case c.dmask.Has(w.descCountry) && o.actor.Kind == "state":
+		return true
 	}
 	return false
 }
 
 // emit writes the mentions that were kept to the article.
 func (d *doc) emit() {
-	idx := make([]int, len(d.cands))
+	d.idx = resize(d.idx, len(d.cands))
+	idx := d.idx
 	if cap(d.a.Mentions) < len(d.cands) {
 		d.a.Mentions = make([]news.Mention, 0, len(d.cands))
 	}

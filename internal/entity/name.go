@@ -12,7 +12,7 @@ import (
 // does not know.
 func (d *doc) nameUnit(si, k int) bool {
 	u := d.units[k]
-	if !d.capital(k) || d.kb.Is("calendar", u.key) || d.kb.Is("notname", u.key) {
+	if !d.capital(k) || u.is(d.w.calendar) || u.is(d.w.notname) {
 		return false
 	}
 	for _, r := range d.a.Text[u.span.Start:u.span.End] {
@@ -20,14 +20,14 @@ func (d *doc) nameUnit(si, k int) bool {
 			return false // "US$", "€uro"
 		}
 	}
-	if d.kb.Is("function", u.key) && u.shape != actors.ShapeUpper {
+	if u.is(d.w.function) && u.shape != actors.ShapeUpper {
 		return false
 	}
 	if d.caps[si] {
 		// In a headline capitals say nothing: a word is a name only when
 		// the body writes it capitalised too, or is an acronym in a
 		// headline in title case.
-		return d.capsIn[u.key] || (!d.upper[si] && u.shape == actors.ShapeUpper && !d.lower[u.key] && !d.kb.Is("function", u.key))
+		return d.capsIn[u.key] || (!d.upper[si] && u.shape == actors.ShapeUpper && !d.lower[u.key] && !u.is(d.w.function))
 	}
 	return true
 }
@@ -36,7 +36,7 @@ func (d *doc) nameUnit(si, k int) bool {
 // ends. strong says it marks a person's name on its own ("President",
 // "Gen.", "Mr"); a weak one ("General", "Chief") needs a first name after it.
 func (d *doc) titleAt(si, k int) (t actors.Title, end int, strong, ok bool) {
-	m, ok := d.kb.Longest(d.ku, k, d.caps[si])
+	m, ok := d.longest(k, d.caps[si])
 	if !ok {
 		return t, 0, false, false
 	}
@@ -73,8 +73,8 @@ func (d *doc) name(si, i, end int) int {
 	}
 	k := d.run(si, j, end)
 	if len(roles) > 0 {
-		ok := k > j && !d.kb.Is("org", d.units[k-1].key) && !d.kb.Is("place", d.units[k-1].key) &&
-			(strongAll || d.kb.FirstName(d.units[j].key) || k-j >= 2)
+		ok := k > j && !d.units[k-1].is(d.w.org) && !d.units[k-1].is(d.w.place) &&
+			(strongAll || d.units[j].is(d.w.first) || k-j >= 2)
 		if !ok && k > j {
 			roles, j = nil, i
 			k = d.run(si, i, end)
@@ -93,14 +93,14 @@ func (d *doc) name(si, i, end int) int {
 	// article does not write it in lower case elsewhere.
 	if j == ws && len(roles) == 0 {
 		u := d.units[j]
-		headed := k-j >= 2 && (d.kb.Is("org", d.units[k-1].key) || d.kb.Is("place", d.units[k-1].key))
-		common := d.kb.Is("function", u.key) || (d.lower[u.key] && !d.capsIn[u.key])
+		headed := k-j >= 2 && (d.units[k-1].is(d.w.org) || d.units[k-1].is(d.w.place))
+		common := u.is(d.w.function) || (d.lower[u.key] && !d.capsIn[u.key])
 		switch {
-		case k-j >= 3 && d.units[j+1].key == "of" && !d.kb.Is("org", u.key) && !d.kb.Is("place", u.key):
+		case k-j >= 3 && d.units[j+1].key == "of" && !u.is(d.w.org) && !u.is(d.w.place):
 			return j + 1 // "Shares of Northrop Grumman Corp."
-		case common && !headed && (k-j == 1 || !d.kb.FirstName(u.key)):
+		case common && !headed && (k-j == 1 || !u.is(d.w.first)):
 			return j + 1
-		case k-j == 1 && !d.capsIn[u.key] && u.shape != actors.ShapeUpper && !(d.speechAfter(k) && !d.kb.Is("function", d.units[k].key)):
+		case k-j == 1 && !d.capsIn[u.key] && u.shape != actors.ShapeUpper && !(d.speechAfter(k) && !d.units[k].is(d.w.function)):
 			// A lone capitalised opener the article never capitalises
 			// elsewhere: more likely a word than a name.
 			return j + 1
@@ -143,13 +143,13 @@ func (d *doc) run(si, j, end int) int {
 			}
 			return k
 		}
-		if d.particle(k, end) && !d.kb.Is("function", d.units[k].key) {
+		if d.particle(k, end) && !d.units[k].is(d.w.function) {
 			k++
 			continue
 		}
 		if d.nameUnit(si, k) {
-			if k > j && !d.kb.Is("connector", d.units[k-1].key) {
-				if _, te, strong, ok := d.titleAt(si, k); ok && (strong || te < end && d.capital(te) && d.kb.FirstName(d.units[te].key)) {
+			if k > j && !d.units[k-1].is(d.w.connector) {
+				if _, te, strong, ok := d.titleAt(si, k); ok && (strong || te < end && d.capital(te) && d.units[te].is(d.w.first)) {
 					return k // "Apple CEO Steve Jobs"
 				}
 			}
@@ -159,18 +159,18 @@ func (d *doc) run(si, j, end int) int {
 			}
 			// "Apple Inc. Steve Jobs", "Chrysler LLC Jim Press": a head word
 			// ends an organisation's name before a person's.
-			if k-j >= 2 && k < end && d.kb.Is("org", d.units[k-1].key) && d.capital(k) && d.kb.FirstName(d.units[k].key) {
+			if k-j >= 2 && k < end && d.units[k-1].is(d.w.org) && d.capital(k) && d.units[k].is(d.w.first) {
 				return k
 			}
 			continue
 		}
-		if k > j && d.kb.Is("connector", d.units[k].key) && k+1 < end && d.nameUnit(si, k+1) && !d.units[k-1].poss {
+		if k > j && d.units[k].is(d.w.connector) && k+1 < end && d.nameUnit(si, k+1) && !d.units[k-1].poss {
 			k++
 			continue
 		}
 		break
 	}
-	for k > j && d.kb.Is("connector", d.units[k-1].key) {
+	for k > j && d.units[k-1].is(d.w.connector) {
 		k-- // a name never ends on "of"
 	}
 	return k
@@ -180,13 +180,16 @@ func (d *doc) run(si, j, end int) int {
 // word: last ("Singapore Airlines") or before "of" ("Bank of America").
 // It returns the word class, "org" or "place", or "".
 func (d *doc) headed(j, k int) string {
-	for _, cls := range []string{"org", "place"} {
-		if d.kb.Is(cls, d.units[k-1].key) {
-			return cls
+	for _, cls := range [2]struct {
+		name string
+		bit  actors.WordClasses
+	}{{"org", d.w.org}, {"place", d.w.place}} {
+		if d.units[k-1].is(cls.bit) {
+			return cls.name
 		}
 		for x := j; x+1 < k; x++ {
-			if d.units[x+1].key == "of" && d.kb.Is(cls, d.units[x].key) {
-				return cls
+			if d.units[x+1].key == "of" && d.units[x].is(cls.bit) {
+				return cls.name
 			}
 		}
 	}
@@ -199,18 +202,18 @@ func (d *doc) speechAfter(k int) bool {
 	if k < len(d.units) && d.units[k].key == "," {
 		k++
 	}
-	return k < len(d.units) && d.kb.Is("speech", d.units[k].key) && d.units[k].shape == actors.ShapeLower
+	return k < len(d.units) && d.units[k].is(d.w.speech) && d.units[k].shape == actors.ShapeLower
 }
 
 func (d *doc) speechBefore(j int) bool {
 	p := d.prevWord(j)
-	return p >= 0 && d.kb.Is("speech", d.units[p].key) && d.units[p].shape == actors.ShapeLower
+	return p >= 0 && d.units[p].is(d.w.speech) && d.units[p].shape == actors.ShapeLower
 }
 
 // startsNamed reports whether a knowledge-base organisation, group or
 // country name (not a title, not an institution word) starts at unit k.
 func (d *doc) startsNamed(si, k int) bool {
-	m, ok := d.kb.Longest(d.ku, k, d.caps[si])
+	m, ok := d.longest(k, d.caps[si])
 	if !ok {
 		return false
 	}
@@ -233,7 +236,7 @@ func (d *doc) typeName(si, j, k int, roles []news.Role) cand {
 		// The id leaves out a legal form: "Apple Inc." and "Apple" are one
 		// company.
 		kk := k
-		for kk-1 > j && d.kb.Is("legal", d.units[kk-1].key) {
+		for kk-1 > j && d.units[kk-1].is(d.w.legal) {
 			kk--
 		}
 		c.actor = news.Actor{ID: "org/" + slug(d.text(j, kk)), Name: name, Kind: "organization"}
@@ -276,13 +279,13 @@ func (d *doc) typeName(si, j, k int, roles []news.Role) cand {
 	}
 	if p := d.prevWord(j); p >= 0 && d.units[p].shape == actors.ShapeLower {
 		pk := d.units[p].key
-		if d.kb.Is("placeprep", pk) {
+		if d.units[p].is(d.w.placeprep) {
 			c = place()
 			c.weak = true
 			return c
 		}
 		// "the town of al-Tanf"
-		if pk == "of" && p > 0 && d.kb.Is("place", d.units[p-1].key) {
+		if pk == "of" && p > 0 && d.units[p-1].is(d.w.place) {
 			return place()
 		}
 		// "Palmyra and Deir ez-Zor": a name joined to a place is a place.
@@ -326,21 +329,20 @@ func (d *doc) misspelt(si, j int, e actors.Entry) (cand, bool) {
 		c.typ, c.actor = typeOfKind(a.Kind), a
 	case actors.CountryName, actors.Capital:
 		cn := d.kb.Countries[e.Ref]
-		next := ""
+		var prev, next actors.WordClasses
 		if j+1 < len(d.units) && d.units[j+1].sent == si {
-			next = d.units[j+1].key
+			next = d.units[j+1].cls
 		}
-		prev := ""
 		if p := d.prevWord(j); p >= 0 {
-			prev = d.units[p].key
+			prev = d.units[p].cls
 		}
-		if d.kb.Is("placeprep", prev) && !d.units[j].poss {
+		if prev.Has(d.w.placeprep) && !d.units[j].poss {
 			c.typ = news.Location
 			c.actor = news.Actor{ID: cn.ISO3, Name: cn.Name, Kind: "place", Country: cn.ISO3}
 			if e.Kind == actors.Capital {
 				c.actor.Name = cn.Capital
 			}
-		} else if e.Kind == actors.Capital && (d.units[j].poss || d.kb.Is("speech", next)) {
+		} else if e.Kind == actors.Capital && (d.units[j].poss || next.Has(d.w.speech)) {
 			c.typ = news.State
 			c.actor, c.inst = d.instActor(cn, d.govInst())
 		} else if e.Kind == actors.CountryName {
@@ -401,7 +403,7 @@ func (d *doc) remember(ci int) {
 					d.orgs[acr.String()] = ci
 				}
 			}
-			if f := us[0].key; !d.lower[f] && !d.kb.Is("function", f) && !d.kb.FirstName(f) {
+			if f := us[0].key; !d.lower[f] && !us[0].is(d.w.function|d.w.first) {
 				if _, taken := d.orgs[f]; !taken {
 					d.orgs[f] = ci
 				}
@@ -428,32 +430,32 @@ func foldAll(us []unit) string {
 // i, to be resolved by link; it reports whether it recorded one.
 func (d *doc) pronounOrDescription(si, i int) bool {
 	u := d.units[i]
-	next := ""
+	next := -1
 	if i+1 < len(d.units) && d.units[i+1].sent == si {
-		next = d.units[i+1].key
+		next = i + 1
 	}
 	switch {
-	case d.kb.Is("pronoun-person", u.key):
+	case u.is(d.w.pronounPerson):
 		d.add(cand{start: i, end: i + 1, typ: news.Person, res: "coref", ante: -1, inst: -1, form: "pronoun", desc: "person"})
 		return true
-	case d.kb.Is("pronoun-plural", u.key):
+	case u.is(d.w.pronounPlural):
 		d.add(cand{start: i, end: i + 1, res: "coref", ante: -1, inst: -1, form: "pronoun", desc: "plural"})
 		return true
-	case u.key == "its" || (u.key == "it" && d.kb.Is("speech", next) && next != "is" && next != "was" && next != "has"):
+	case u.key == "its" || (u.key == "it" && next >= 0 && d.units[next].is(d.w.speech) && d.units[next].key != "is" && d.units[next].key != "was" && d.units[next].key != "has"):
 		d.add(cand{start: i, end: i + 1, res: "coref", ante: -1, inst: -1, form: "pronoun", desc: "thing"})
 		return true
 	}
 	if u.shape != actors.ShapeLower {
 		return false
 	}
-	cls := d.kb.Classes("description-", u.key)
-	if len(cls) == 0 {
+	cls := u.cls & d.w.desc
+	if cls == 0 {
 		return false
 	}
 	the := i > 0 && d.units[i-1].key == "the" && d.units[i-1].sent == si
 	if !the && u.key != "coalition" {
 		return false
 	}
-	d.add(cand{start: i, end: i + 1, res: "coref", ante: -1, inst: -1, form: "description", desc: strings.Join(cls, " ")})
+	d.add(cand{start: i, end: i + 1, res: "coref", ante: -1, inst: -1, form: "description", desc: "description", dmask: cls})
 	return true
 }

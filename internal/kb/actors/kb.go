@@ -93,6 +93,11 @@ type KB struct {
 	words   map[string]map[string]bool
 	classes map[string][]string // word → its classes, sorted
 	first   map[string]bool
+	// masks holds, for each word of words.tsv and each first name, the
+	// set of its classes as bits (see Mask and ClassBit); classBit gives
+	// each class name its bit.
+	masks    map[string]WordClasses
+	classBit map[string]WordClasses
 	nearby  map[string][]int // one-deletion neighbourhood → single-unit entries
 	abbrev  map[string]bool  // aliases and words that end in an abbreviation dot
 	single  []singleName
@@ -160,8 +165,81 @@ func Load() (*KB, error) {
 	for _, cs := range kb.classes {
 		sort.Strings(cs)
 	}
+	if err := kb.indexMasks(); err != nil {
+		return nil, err
+	}
 	return kb, nil
 }
+
+// WordClasses is a set of word classes of data/words.tsv, one bit each,
+// plus the class "firstname" of the first-name list. A stage resolves the
+// bits of the classes it reads once (ClassBit) and then tests a word's set
+// (Mask) with one map lookup per word instead of one per class.
+type WordClasses uint64
+
+// Has reports whether the set holds any class of c.
+func (w WordClasses) Has(c WordClasses) bool { return w&c != 0 }
+
+// FirstNameClass is the class name under which Mask reports first names.
+const FirstNameClass = "firstname"
+
+func (kb *KB) indexMasks() error {
+	names := make([]string, 0, len(kb.words)+1)
+	for c := range kb.words {
+		names = append(names, c)
+	}
+	sort.Strings(names)
+	names = append(names, FirstNameClass)
+	if len(names) > 64 {
+		return fmt.Errorf("actors: words.tsv: %d word classes, at most 63", len(names)-1)
+	}
+	kb.classBit = make(map[string]WordClasses, len(names))
+	for i, c := range names {
+		kb.classBit[c] = 1 << i
+	}
+	kb.masks = make(map[string]WordClasses, len(kb.classes)+len(kb.first))
+	for c, set := range kb.words {
+		for w := range set {
+			kb.masks[w] |= kb.classBit[c]
+		}
+	}
+	for w := range kb.first {
+		kb.masks[w] |= kb.classBit[FirstNameClass]
+	}
+	return nil
+}
+
+// ClassBit returns the bit of a word class (0 for a class words.tsv does
+// not have). Classes whose name starts with a prefix followed by "*"
+// ("description-*") give the union of their bits.
+func (kb *KB) ClassBit(class string) WordClasses {
+	if p, ok := strings.CutSuffix(class, "*"); ok {
+		var m WordClasses
+		for c, b := range kb.classBit {
+			if strings.HasPrefix(c, p) {
+				m |= b
+			}
+		}
+		return m
+	}
+	return kb.classBit[class]
+}
+
+// ClassNames returns the names of the classes in m, sorted.
+func (kb *KB) ClassNames(m WordClasses) []string {
+	var out []string
+	for c, b := range kb.classBit {
+		if m.Has(b) {
+			out = append(out, c)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Mask returns the classes of the lower-case word w (folded like a unit
+// key), first names included; 0 when none.
+func (kb *KB) Mask(w string) WordClasses { return kb.masks[w] }
 
 func readTSV(name string, cols int, fn func([]string) error) error {
 	b, err := files.ReadFile("data/" + name)
@@ -403,13 +481,25 @@ func (kb *KB) Longest(units []Unit, i int, caps bool) (m Match, ok bool) {
 			break
 		}
 		n = c
-		var fit []Entry
+		// Most often every entry fits: share the node's slice (callers
+		// only read Entries); copy only when some do not.
+		nfit := 0
 		for _, e := range n.entries {
 			if fitsAll(e.shapes, units[i:j+1], caps) {
-				fit = append(fit, e)
+				nfit++
 			}
 		}
-		if len(fit) > 0 {
+		switch {
+		case nfit == 0:
+		case nfit == len(n.entries):
+			m, ok = Match{Start: i, End: j + 1, Entries: n.entries[:nfit:nfit]}, true
+		default:
+			fit := make([]Entry, 0, nfit)
+			for _, e := range n.entries {
+				if fitsAll(e.shapes, units[i:j+1], caps) {
+					fit = append(fit, e)
+				}
+			}
 			m, ok = Match{Start: i, End: j + 1, Entries: fit}, true
 		}
 	}
