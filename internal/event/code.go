@@ -180,7 +180,8 @@ func (r *reader) code(sp news.Span) {
 				doer = p.src
 			}
 			if !q.passive && doer >= 0 {
-				if q.src < 0 || q.srcAt < at {
+				// A noun's own source ("an appeal from X") stays.
+				if q.src < 0 || q.verbal && q.srcAt < at {
 					q.src = doer
 				}
 				if q.tgt == q.src {
@@ -212,6 +213,38 @@ func (r *reader) code(sp news.Span) {
 					p.tgt = ws[j].mention
 					break
 				}
+			}
+		}
+	}
+	// A rejection or acceptance of a request, offer or proposal targets
+	// whoever made it: "dismissed an appeal from X", "rejected calls by X".
+	for k := range ps {
+		p := &ps[k]
+		if p.tgt >= 0 || !p.verbal || p.content < 0 {
+			continue
+		}
+		if c := &ps[p.content]; c.voice == "nominal" && c.src >= 0 && c.src != p.src {
+			p.tgt = c.src
+		}
+	}
+	// A retreat is from its target: "withdrew its troops from X".
+	for k := range ps {
+		if p := &ps[k]; p.e.kind == "RETREAT" && p.verbal || p.e.kind == "RETREAT" && p.voice == "nominal" {
+			if m := r.retreatFrom(p.trigEnd); m >= 0 && m != p.src {
+				p.tgt = m
+				if p.voice == "nominal" && p.src == m {
+					p.src = -1
+				}
+			}
+		}
+	}
+	// With no target named, the state where the act happens is its
+	// target: "lifted the curfew in X", "to resume attacks in X".
+	for k := range ps {
+		p := &ps[k]
+		if p.tgt < 0 && p.parent < 0 && !p.e.speaker {
+			if m := r.stateIn(p.trigEnd); m >= 0 && m != p.src {
+				p.tgt = m
 			}
 		}
 	}
@@ -563,6 +596,53 @@ func (r *reader) tollCause(k int, ps []pending) int {
 				return m
 			}
 			if r.ws[j].punct || r.ws[j].mention >= 0 {
+				break
+			}
+		}
+	}
+	return -1
+}
+
+// retreatFrom returns the mention after "from" or "out of" in the clause
+// after word i (a retreat's target), or -1.
+func (r *reader) retreatFrom(i int) int {
+	ws := r.ws
+	end := r.clauseEnd(i)
+	for j := i; j < end && j-i <= 10; j++ {
+		if ws[j].mention >= 0 {
+			continue
+		}
+		if ws[j].low == "from" || ws[j].low == "of" && j > 0 && ws[j-1].low == "out" {
+			for k := j + 1; k < end && k-j <= 4; k++ {
+				if ws[k].mention >= 0 {
+					return ws[k].mention
+				}
+				if ws[k].punct || prepositions[ws[k].low] {
+					break
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// stateIn returns a mention of a state after "in" in the clause after
+// word i, or -1.
+func (r *reader) stateIn(i int) int {
+	ws := r.ws
+	end := r.clauseEnd(i)
+	for j := i; j+1 < end && j-i <= 12; j++ {
+		if ws[j].low != "in" || ws[j].mention >= 0 {
+			continue
+		}
+		for k := j + 1; k < end && k-j <= 3; k++ {
+			if m := ws[k].mention; m >= 0 {
+				if r.a.Mentions[m].Actor.Kind == "state" {
+					return m
+				}
+				break
+			}
+			if ws[k].punct || prepositions[ws[k].low] {
 				break
 			}
 		}

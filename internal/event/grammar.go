@@ -20,7 +20,7 @@ var (
 		"towards", "upon", "inside", "outside", "between", "among", "through", "throughout", "within",
 		"without", "via", "behind", "beyond", "off", "like", "about", "amid", "despite", "including")
 	// targetPreps introduce the target of an event verb or noun.
-	targetPreps = set("on", "against", "at", "upon", "with", "to", "toward", "towards", "into", "over", "of", "for", "targeting")
+	targetPreps = set("on", "against", "at", "upon", "with", "to", "toward", "towards", "into", "over", "of", "for", "targeting", "between")
 	// subordinators open a new clause.
 	subordinators = set("that", "which", "who", "whom", "whose", "while", "because", "although", "though",
 		"if", "when", "whereas", "unless", "where", "whether", "but")

@@ -255,7 +255,7 @@ func (r *reader) mentionEnd(j int) int {
 func (r *reader) prepBefore(k, floor int) string {
 	for j := k - 1; j >= floor && k-j <= 4; j-- {
 		w := r.ws[j].low
-		if determiners[w] || r.ws[j].number || npFillers[w] && !prepositions[w] || r.capitalised(j) && j > 0 {
+		if determiners[w] || r.ws[j].number || npFillers[w] && !prepositions[w] || r.capitalised(j) && j > 0 || hyphenated(w) {
 			continue // "from Russian Aerospace Forces"
 		}
 		if prepositions[w] {
@@ -465,4 +465,11 @@ func (r *reader) coordinated(i int) bool {
 		}
 	}
 	return false
+}
+
+// hyphenated reports whether w is a compound adjective such as
+// "war-torn": letters on both sides of an inner hyphen.
+func hyphenated(w string) bool {
+	i := strings.IndexByte(w, '-')
+	return i > 0 && i < len(w)-1
 }
