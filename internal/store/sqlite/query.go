@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"strings"
+	"time"
 
 	"sitrep/internal/store"
 )
@@ -105,11 +106,19 @@ func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]store.EventRow,
 	if err != nil {
 		return nil, err
 	}
-	if lo != "" {
-		q.add("date_hi >= ?", lo)
-	}
-	if hi != "" {
-		q.add("date_lo <= ? AND date_lo != ''", hi)
+	if lo != "" || hi != "" {
+		// An event overlaps [lo, hi] when date_lo <= hi and date_hi >= lo.
+		// Bounding date_lo from below too lets the index answer: a date
+		// spans at most wideDays days unless it is wide (a year).
+		if hi == "" {
+			hi = "9999-12-31"
+		}
+		from, wideFrom := "0000-00-00", "0000-00-00"
+		if lo != "" {
+			from, wideFrom = daysBefore(lo, wideDays), daysBefore(lo, 400)
+		}
+		q.add("(date_lo BETWEEN ? AND ? OR (wide = 1 AND date_lo BETWEEN ? AND ?)) AND date_hi >= ? AND date_lo != ''",
+			from, hi, wideFrom, hi, lo)
 	}
 	if f.FactsOnly {
 		q.add("fact = 1")
@@ -150,7 +159,7 @@ func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]store.EventRow,
 		a, b, c, d := store.Box(lat, lon, radius)
 		q.add("id IN (SELECT id FROM events_geo WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?)", a, b, c, d)
 	}
-	tail := "ORDER BY date_lo, article_id, idx"
+	tail := "ORDER BY date_lo, id"
 	if f.Limit > 0 && !geo {
 		tail += " LIMIT ?"
 		q.args = append(q.args, f.Limit)
@@ -173,6 +182,15 @@ func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]store.EventRow,
 		}
 	}
 	return kept, nil
+}
+
+// daysBefore returns the day n days before day (YYYY-MM-DD).
+func daysBefore(day string, n int) string {
+	t, err := time.Parse("2006-01-02", day)
+	if err != nil {
+		return "0000-00-00"
+	}
+	return t.AddDate(0, 0, -n).Format("2006-01-02")
 }
 
 func scanEvents(rows *sql.Rows) ([]store.EventRow, error) {

@@ -13,7 +13,7 @@ CREATE TABLE articles (
 	id        TEXT PRIMARY KEY,  -- content ID
 	source    TEXT NOT NULL,
 	format    TEXT NOT NULL,
-	original  BLOB,              -- the input as read, for reprocessing
+	original  BLOB,              -- the input as read, zstd, for reprocessing
 	url       TEXT NOT NULL,
 	outlet    TEXT NOT NULL,
 	title     TEXT NOT NULL,
@@ -23,7 +23,7 @@ CREATE TABLE articles (
 	quotes    INTEGER NOT NULL,
 	engine    TEXT NOT NULL,
 	ingested  TEXT NOT NULL,
-	json      BLOB NOT NULL      -- the full article, report.MarshalArticle
+	json      BLOB NOT NULL      -- the full article, report.MarshalArticle, zstd
 );
 CREATE INDEX articles_story ON articles(story);
 CREATE INDEX articles_outlet ON articles(outlet);
@@ -40,6 +40,7 @@ CREATE TABLE events (
 	country     TEXT NOT NULL,   -- ISO 3166-1 alpha-2 of the place
 	date_lo     TEXT NOT NULL,   -- YYYY-MM-DD, '' when undated
 	date_hi     TEXT NOT NULL,
+	wide        INTEGER NOT NULL, -- 1 when the date spans more than 62 days (a year)
 	asserted_by TEXT NOT NULL,   -- store.Key of the asserting source's name
 	asserted_id TEXT NOT NULL,   -- its actor id
 	fact        INTEGER NOT NULL,
@@ -50,7 +51,8 @@ CREATE TABLE events (
 CREATE INDEX events_type ON events(type, date_lo);
 CREATE INDEX events_actor1 ON events(actor1);
 CREATE INDEX events_actor2 ON events(actor2);
-CREATE INDEX events_date ON events(date_lo, date_hi);
+CREATE INDEX events_date ON events(date_lo);
+CREATE INDEX events_wide ON events(wide, date_lo) WHERE wide = 1;
 CREATE INDEX events_country ON events(country);
 CREATE INDEX events_asserted ON events(asserted_by);
 CREATE INDEX events_asserted_id ON events(asserted_id);

@@ -156,8 +156,20 @@ func (s *DB) migrate(ctx context.Context, from int) error {
 // Path is the file the database lives in.
 func (s *DB) Path() string { return s.path }
 
-// Close closes the database, checkpointing the WAL into the file.
-func (s *DB) Close() error { return s.db.Close() }
+// Close updates the query planner's statistics where they are stale
+// (PRAGMA optimize) and closes the database, checkpointing the WAL into
+// the file.
+func (s *DB) Close() error {
+	s.db.Exec("PRAGMA optimize")
+	return s.db.Close()
+}
+
+// Analyze gathers the query planner's statistics; run it after a large
+// ingest.
+func (s *DB) Analyze(ctx context.Context) error {
+	_, err := s.db.ExecContext(ctx, "ANALYZE")
+	return err
+}
 
 // Check runs SQLite's integrity check and the store's invariants: every
 // event and quote belongs to a stored article, and no article is stored

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
 	"sitrep/internal/report"
 	"sitrep/internal/store"
@@ -29,7 +30,8 @@ func (s *DB) Put(ctx context.Context, batch []*news.Article, engine string) (int
 		return 0, wrapFull(err)
 	}
 	defer tx.Rollback()
-	w := &writer{tx: tx, ctx: ctx}
+	w := newWriter(ctx, tx)
+	defer w.close()
 	n := 0
 	for _, a := range batch {
 		if a == nil || a.ID == "" {
@@ -70,13 +72,36 @@ func isFull(err error) bool {
 	return false
 }
 
+// A writer writes within one transaction, preparing each statement once
+// and writing each actor and alias once.
 type writer struct {
-	tx  *sql.Tx
-	ctx context.Context
+	tx    *sql.Tx
+	ctx   context.Context
+	stmts map[string]*sql.Stmt
+	seen  map[string]bool // actor keys and aliases written in this transaction
+}
+
+func newWriter(ctx context.Context, tx *sql.Tx) *writer {
+	return &writer{tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}, seen: map[string]bool{}}
 }
 
 func (w *writer) exec(q string, args ...any) (sql.Result, error) {
-	return w.tx.ExecContext(w.ctx, q, args...)
+	st, ok := w.stmts[q]
+	if !ok {
+		var err error
+		if st, err = w.tx.PrepareContext(w.ctx, q); err != nil {
+			return nil, err
+		}
+		w.stmts[q] = st
+	}
+	return st.ExecContext(w.ctx, args...)
+}
+
+// close closes the prepared statements.
+func (w *writer) close() {
+	for _, st := range w.stmts {
+		st.Close()
+	}
 }
 
 // putArticle inserts a and its rows unless it is stored; when orig is not
@@ -87,13 +112,13 @@ func (w *writer) putArticle(a *news.Article, engine string, orig []byte) (bool, 
 		return false, err
 	}
 	if orig == nil {
-		orig = a.Original
+		orig = compress(a.Original)
 	}
 	r := store.RowsOf(a, engine)
 	res, err := w.exec(`INSERT INTO articles (id, source, format, original, url, outlet, title, published, story,
 		events, quotes, engine, ingested, json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING`,
 		a.ID, a.Source, string(a.Format), orig, r.Article.URL, r.Article.Outlet, r.Article.Title, r.Article.Published,
-		r.Article.Story, len(r.Events), len(r.Quotes), engine, now(), js)
+		r.Article.Story, len(r.Events), len(r.Quotes), engine, now(), compress(js))
 	if err != nil {
 		return false, err
 	}
@@ -115,9 +140,9 @@ func (w *writer) putRows(r store.Rows) error {
 		if err != nil {
 			return err
 		}
-		res, err := w.exec(`INSERT INTO events (article_id, idx, type, mode, actor1, actor2, country, date_lo, date_hi,
-			asserted_by, asserted_id, fact, engine, row) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-			e.ArticleID, e.Index, e.Type, e.Mode, e.Actor1.Key, e.Actor2.Key, e.Place.Country, e.DateLo, e.DateHi,
+		res, err := w.exec(`INSERT INTO events (article_id, idx, type, mode, actor1, actor2, country, date_lo, date_hi, wide,
+			asserted_by, asserted_id, fact, engine, row) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			e.ArticleID, e.Index, e.Type, e.Mode, e.Actor1.Key, e.Actor2.Key, e.Place.Country, e.DateLo, e.DateHi, wide(e.DateLo, e.DateHi),
 			store.Key(e.AssertedBy), e.AssertedByID, e.Fact, e.Engine, js)
 		if err != nil {
 			return err
@@ -190,11 +215,23 @@ func (w *writer) putRows(r store.Rows) error {
 	return nil
 }
 
+// wideDays is the longest span of a date that is not "wide": a month
+// taken from the publication date (30 + 31 days) with a margin.
+const wideDays = 62
+
+// wide reports whether a date range spans more than wideDays.
+func wide(lo, hi string) bool {
+	a, err1 := time.Parse("2006-01-02", lo)
+	b, err2 := time.Parse("2006-01-02", hi)
+	return err1 == nil && err2 == nil && b.Sub(a) > wideDays*24*time.Hour
+}
+
 // actor records an actor and the aliases it is known by.
 func (w *writer) actor(a store.ActorRef) error {
-	if a.Key == "" {
+	if a.Key == "" || w.seen[a.Key+"\x00"+a.Name+"\x00"+a.Text] {
 		return nil
 	}
+	w.seen[a.Key+"\x00"+a.Name+"\x00"+a.Text] = true
 	if _, err := w.exec(`INSERT INTO actors (key, name, code, country, sector, kind) VALUES (?,?,?,?,?,?)
 		ON CONFLICT (key) DO NOTHING`, a.Key, a.Label(), a.Code, a.Country, a.Sector, a.Kind); err != nil {
 		return err
@@ -244,7 +281,8 @@ func (s *DB) Replace(ctx context.Context, a *news.Article, engine string) ([]sto
 			return nil, wrapFull(err)
 		}
 	}
-	w := &writer{tx: tx, ctx: ctx}
+	w := newWriter(ctx, tx)
+	defer w.close()
 	if err := w.deleteArticle(a.ID); err != nil {
 		return nil, err
 	}
@@ -317,7 +355,11 @@ func (s *DB) Original(ctx context.Context, id string) (*news.Article, error) {
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("article %s: %w", id, store.ErrNotFound)
 	}
+	if err != nil {
+		return nil, err
+	}
 	a.Format = news.Format(format)
+	a.Original, err = decompress(a.Original, "original of "+id)
 	return a, err
 }
 
@@ -331,10 +373,13 @@ func (s *DB) Article(ctx context.Context, id string) (*news.Article, error) {
 	if err != nil {
 		return nil, err
 	}
+	if js, err = decompress(js, "JSON of "+id); err != nil {
+		return nil, err
+	}
 	a := new(news.Article)
 	if err := json.Unmarshal(js, a); err != nil {
 		return nil, fmt.Errorf("article %s: stored JSON: %w", id, err)
 	}
-	a.Original = orig
-	return a, nil
+	a.Original, err = decompress(orig, "original of "+id)
+	return a, err
 }
