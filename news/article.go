@@ -75,6 +75,9 @@ type Meta struct {
 	Language     string   `json:"language,omitempty"` // ISO 639-1, "" when unknown
 	Published    DateTime `json:"published"`
 	Updated      DateTime `json:"updated"`
+	// Crawled is when the page was fetched (a WARC record's WARC-Date);
+	// no date of the page may be later.
+	Crawled DateTime `json:"crawled"`
 	// Dateline is the place and date that open a wire story
 	// ("MOSCOW, June 9 (Reuters) -"), as a span of Text.
 	Dateline Span `json:"dateline,omitzero"`

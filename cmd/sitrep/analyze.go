@@ -6,9 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
 
 	"golang.org/x/term"
 
@@ -45,25 +43,29 @@ func runAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 
 	out := bufio.NewWriterSize(stdout, 1<<16)
 	defer out.Flush()
-	articles := read.Articles(ctx, paths, stdin, read.Options{MaxBytes: *maxBytes})
 	tty := isTerminal(stderr)
 	var total int64
 	if tty {
-		total = inputBytes(paths)
+		total = read.TotalSize(paths)
 	}
 	bar := progress.New(stderr, tty, total)
 	defer bar.Done()
+	opts := read.Options{
+		MaxBytes: *maxBytes,
+		Progress: func(n int64) { bar.Add(0, n) },
+		Note:     func(msg string) { bar.Println(stderr, "sitrep: "+msg) },
+	}
+	articles := read.Articles(ctx, paths, stdin, opts)
 	stories := syndicate.New(syndicate.Config{})
 	failed := 0
 	var writeErr error
 	p.Parallel(ctx, articles, *workers, func(r pipeline.Result) bool {
 		if r.Err != nil {
 			failed++
-			bar.Add(0, 0)
-			fmt.Fprintf(stderr, "sitrep: %v\n", r.Err)
+			bar.Println(stderr, fmt.Sprintf("sitrep: %v", r.Err))
 			return !errors.Is(r.Err, context.Canceled)
 		}
-		bar.Add(1, int64(len(r.Article.Original)))
+		bar.Add(1, 0)
 		stories.Apply(r.Article)
 		if err := report.Write(out, f, r.Article); err != nil {
 			writeErr = err
@@ -104,21 +106,4 @@ func validFormat(f report.Format) bool {
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
-}
-
-// inputBytes is the total size of the input files under paths, for the
-// progress line's ETA; stdin and unreadable paths count as 0.
-func inputBytes(paths []string) int64 {
-	var n int64
-	for _, p := range paths {
-		filepath.WalkDir(p, func(_ string, d fs.DirEntry, err error) error {
-			if err == nil && d.Type().IsRegular() {
-				if info, err := d.Info(); err == nil {
-					n += info.Size()
-				}
-			}
-			return nil
-		})
-	}
-	return n
 }

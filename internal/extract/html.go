@@ -12,7 +12,6 @@ import (
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 
-	"sitrep/internal/read"
 	"sitrep/news"
 )
 
@@ -44,16 +43,12 @@ type HTMLOptions struct {
 }
 
 // HTMLPage extracts the body and metadata of an HTML page in a.Original.
-// When the reader recorded a crawl date (a read.CrawledCode diagnostic, as
-// the WARC reader does) it caps the page's dates.
+// When the reader recorded a crawl date (Meta.Crawled, as the WARC reader
+// sets it) it caps the page's dates.
 func HTMLPage(a *news.Article) {
 	var opt HTMLOptions
-	for _, d := range a.Diagnostics {
-		if d.Stage == "read" && d.Code == read.CrawledCode {
-			if t, err := time.Parse(time.RFC3339, d.Message); err == nil {
-				opt.Crawled = t
-			}
-		}
+	if !a.Meta.Crawled.IsZero() {
+		opt.Crawled = a.Meta.Crawled.Time
 	}
 	ExtractHTML(a, opt)
 }

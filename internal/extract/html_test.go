@@ -161,7 +161,7 @@ func TestHTMLDates(t *testing.T) {
 // records reaches the extractor.
 func TestHTMLCrawledFromReader(t *testing.T) {
 	a := &news.Article{Format: news.FormatHTML, Original: []byte(`<html><head><meta property="article:published_time" content="2024-06-01T00:00:00Z"></head><body><p>` + strings.Repeat("Body text goes here. ", 30) + `</p></body></html>`)}
-	a.AddDiagnostic("read", news.Info, news.Span{}, read.CrawledCode, "2024-01-01T00:00:00Z")
+	a.Meta.Crawled = news.DateTime{Time: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), Precision: news.PrecisionSecond, Zoned: true}
 	if err := New(Config{}).Apply(a); err != nil {
 		t.Fatal(err)
 	}

@@ -159,3 +159,18 @@ func thousands(n int) string {
 	}
 	return string(out)
 }
+
+// Println writes a line of text to the Bar's writer (w when the bar is off)
+// so that it does not run into the progress line: the line is blanked
+// first and drawn again after.
+func (b *Bar) Println(w io.Writer, msg string) {
+	if b == nil || !b.on || b.done {
+		fmt.Fprintln(w, msg)
+		return
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	fmt.Fprintf(b.w, "\r%s\r%s\n", strings.Repeat(" ", b.width), msg)
+	b.width = 0
+	b.draw(b.now())
+}

@@ -90,3 +90,21 @@ func TestThrottle(t *testing.T) {
 		t.Errorf("%d redraws in one simulated second, want at most 6", n)
 	}
 }
+
+func TestPrintlnKeepsLinesApart(t *testing.T) {
+	var buf bytes.Buffer
+	at := time.Unix(0, 0)
+	b := newAt(&buf, true, 100, func() time.Time { at = at.Add(time.Second); return at })
+	b.Add(1, 10)
+	b.Println(&buf, "sitrep: x.txt: empty input")
+	b.Done()
+	lines := strings.Split(buf.String(), "\n")
+	if len(lines) < 2 || !strings.HasSuffix(lines[0], "sitrep: x.txt: empty input") {
+		t.Errorf("the message does not stand on a line of its own:\n%q", buf.String())
+	}
+	var off bytes.Buffer
+	New(&off, false, 0).Println(&off, "plain")
+	if off.String() != "plain\n" {
+		t.Errorf("bar off: wrote %q", off.String())
+	}
+}

@@ -12,18 +12,12 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/nlnwa/gowarc"
 
 	"sitrep/news"
 )
 
-// CrawledCode is the code of the Info diagnostic that the WARC reader puts
-// on every article it reads: its message is the record's WARC-Date in
-// RFC 3339. The extract stage reads it to cap dates found on the page (a
-// page cannot be published after it was crawled).
-const CrawledCode = "crawled"
 
 // maxWARCErrors stops reading an archive after this many errors in a row
 // with no good record between them: past that it is not a WARC.
@@ -38,7 +32,7 @@ const maxWARCHeader = 64 << 10
 //
 //   - a "response" record whose HTTP payload is HTML (by Content-Type, or
 //     sniffed when there is none) becomes an HTML article; WARC-Target-URI
-//     is Meta.URL and WARC-Date is recorded as a CrawledCode diagnostic;
+//     is Meta.URL and WARC-Date is Meta.Crawled;
 //   - every other record (warcinfo, request, metadata, revisit, responses
 //     of images, scripts, PDFs, errors…) is skipped and counted; the counts
 //     go to Options.Note at the end;
@@ -370,7 +364,7 @@ func warcRecord(src string, rec gowarc.WarcRecord, opt Options) (*news.Article, 
 	}
 	a.Meta.URL = uri
 	if !date.IsZero() {
-		a.AddDiagnostic("read", news.Info, news.Span{}, CrawledCode, date.UTC().Format(time.RFC3339))
+		a.Meta.Crawled = news.DateTime{Time: date.UTC(), Precision: news.PrecisionSecond, Zoned: true}
 	}
 	return a, "", nil
 }

@@ -126,8 +126,8 @@ func TestWARC(t *testing.T) {
 				t.Errorf("articles:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 			}
 			if len(arts) > 0 {
-				if d := findDiag(arts[0], CrawledCode); d != crawl.Format(time.RFC3339) {
-					t.Errorf("crawled diagnostic = %q", d)
+				if d := arts[0].Meta.Crawled; !d.Time.Equal(crawl) {
+					t.Errorf("Meta.Crawled = %v, want %v", d.Value(), crawl)
 				}
 				if !bytes.Equal(arts[0].Original, htmlPage("One", "First story.")) {
 					t.Errorf("Original = %q", arts[0].Original)
