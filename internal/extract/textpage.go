@@ -28,6 +28,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -67,7 +68,8 @@ const (
 	neutralGain   = 0.3 // a neutral line counts this share of its length
 	proseMinRunes = 80
 	shortMaxRunes = 40
-	wrapMinRunes  = 50 // a hard-wrapped line is at least this long
+	wrapMinRunes  = 50  // a hard-wrapped line is at least this long
+	sampleBytes   = 480 // a longer line's features are read from its first bytes
 	firstRunShare = 0.5
 	// maxUnitGain caps what one unit adds, so that one huge line (a
 	// page's metadata block repeating the whole article on one line)
@@ -95,7 +97,13 @@ func TextPage(a *news.Article) {
 			"the page is not valid UTF-8: invalid bytes replaced by U+FFFD, page spans left out")
 		defer clearRawSpans(&a.Meta)
 	}
-	units := textUnits(raw, lx)
+	sc := scratchPool.Get().(*textScratch)
+	defer func() {
+		if cap(sc.units) <= maxPooled {
+			scratchPool.Put(sc)
+		}
+	}()
+	units := textUnitsInto(raw, lx, sc)
 	first, last := bodyRun(units, titleAnchor(raw, units))
 	var keep []int
 	if first >= 0 {
@@ -111,7 +119,7 @@ func TextPage(a *news.Article) {
 	if first < 0 {
 		headEnd = len(units)
 	}
-	readHead(a, lx, raw, units, headEnd)
+	readHead(a, lx, raw, units, headEnd, last)
 	a.Meta.Dateline = findDateline(a.Text)
 	if a.Meta.Outlet == "" && !a.Meta.Dateline.IsZero() {
 		if name := datelineAgency(a.Text[a.Meta.Dateline.Start:a.Meta.Dateline.End]); name != "" {
@@ -130,10 +138,33 @@ func clearRawSpans(m *news.Meta) {
 
 // textUnits cuts raw into units with their features.
 func textUnits(raw string, lx *textLexicon) []textUnit {
+	return textUnitsInto(raw, lx, &textScratch{})
+}
+
+// textScratch is the memory one TextPage call works in; TextPage takes
+// it from a pool, since nothing in it outlives the call.
+type textScratch struct {
+	units []textUnit
+	segs  []news.RawSpan
+	words lowerWords
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(textScratch) }}
+
+// maxPooled caps the units a scratch keeps when it goes back to the
+// pool, so that one huge page does not pin its memory.
+const maxPooled = 1 << 14
+
+// textUnitsInto is textUnits working in sc.
+func textUnitsInto(raw string, lx *textLexicon, sc *textScratch) []textUnit {
 	lines := strings.Count(raw, "\n") + 1
-	units := make([]textUnit, 0, lines)
-	segs := make([]news.RawSpan, 0, lines) // backing array of every unit's segs
-	var words lowerWords
+	if cap(sc.units) < lines {
+		sc.units = make([]textUnit, 0, lines)
+		sc.segs = make([]news.RawSpan, 0, lines)
+	}
+	units := sc.units[:0]
+	segs := sc.segs[:0] // backing array of every unit's segs
+	words := &sc.words
 	block := int32(0)
 	blank := true
 	for pos := 0; pos < len(raw); {
@@ -161,7 +192,7 @@ func textUnits(raw string, lx *textLexicon) []textUnit {
 			if u.block == block && !u.endsStop && u.runes >= wrapMinRunes && startsLower(line) {
 				segs = append(segs, news.RawSpan{Start: s, End: e})
 				u.segs = segs[len(segs)-len(u.segs)-1:]
-				lineFeatures(u, line, lx, &words)
+				lineFeatures(u, line, lx, words)
 				continue
 			}
 		}
@@ -169,7 +200,7 @@ func textUnits(raw string, lx *textLexicon) []textUnit {
 		segs = append(segs, news.RawSpan{Start: s, End: e})
 		u := textUnit{segs: segs[len(segs)-1:], block: block}
 		u.startLower = startsLower(line)
-		lineFeatures(&u, line, lx, &words)
+		lineFeatures(&u, line, lx, words)
 		units = append(units, u)
 	}
 	for i := range units {
@@ -206,9 +237,22 @@ func startsLower(s string) bool {
 // lineFeatures adds the features of one line to u (a unit may hold
 // several hard-wrapped lines); w is scratch space.
 func lineFeatures(u *textUnit, line string, lx *textLexicon, w *lowerWords) {
-	w.scan(line)
-	u.runes += w.runes
-	u.words += int32(len(w.starts))
+	// A long line is read from a sample of its start: its share of
+	// function words and its languages are those of the sample, its word
+	// count is scaled from it, and its length is counted exactly. Long
+	// lines are prose or data, and no furniture phrase decides them
+	// (a line of more than 60 words is not judged by phrases).
+	sample := line
+	if len(line) > sampleBytes {
+		cut := sampleBytes
+		for cut > 0 && !utf8.RuneStart(line[cut]) {
+			cut--
+		}
+		sample = line[:cut]
+	}
+	w.scan(sample)
+	stop, words := 0, len(w.starts)
+	var langs [maxLangs]int
 	w.first = w.first[:0]
 	anyFirst := false
 	for i := range w.starts {
@@ -216,18 +260,33 @@ func lineFeatures(u *textUnit, line string, lx *textLexicon, w *lowerWords) {
 		w.first = append(w.first, lw.first)
 		anyFirst = anyFirst || lw.first
 		if bits := lw.stop; bits != 0 {
-			u.stop++
+			stop++
 			for k := 0; bits != 0; k++ {
-				if bits&1 != 0 && u.langs[k] < 1<<16-1 {
-					u.langs[k]++
+				if bits&1 != 0 {
+					langs[k]++
 				}
 				bits >>= 1
 			}
 		}
 	}
-	if anyFirst && len(w.starts) <= 60 {
+	if anyFirst && len(w.starts) <= 60 && len(sample) == len(line) {
 		h, st := lx.boilerplateHit(w, w.first)
 		u.phraseHit, u.phraseStrong = u.phraseHit || h, u.phraseStrong || st
+	}
+	runes := w.runes
+	if len(sample) < len(line) {
+		runes = utf8.RuneCountInString(line)
+		scale := float64(runes) / float64(max(1, w.runes))
+		stop, words = int(float64(stop)*scale), int(float64(words)*scale)
+		for k := range langs {
+			langs[k] = int(float64(langs[k]) * scale)
+		}
+	}
+	u.runes += runes
+	u.words += int32(words)
+	u.stop += int32(stop)
+	for k, n := range langs {
+		u.langs[k] = uint16(min(int(u.langs[k])+n, 1<<16-1))
 	}
 	last, _ := utf8.DecodeLastRuneInString(line)
 	switch last {

@@ -10,8 +10,12 @@ import (
 	"sitrep/news"
 )
 
-// headWindow is how many units above the body are read for metadata.
-const headWindow = 30
+// headWindow is how many units above the body are read for metadata;
+// footLines how many below it are read for labelled dates.
+const (
+	headWindow = 30
+	footLines  = 10
+)
 
 // headLine is one unit above the body, as readHead sees it.
 type headLine struct {
@@ -23,8 +27,9 @@ type headLine struct {
 }
 
 // readHead reads title, section, outlet, byline and dates from the units
-// above the body (units[:headEnd]) into a.Meta.
-func readHead(a *news.Article, lx *textLexicon, raw string, units []textUnit, headEnd int) {
+// above the body (units[:headEnd]) into a.Meta; bodyLast is the body's
+// last unit (-1 when there is no body).
+func readHead(a *news.Article, lx *textLexicon, raw string, units []textUnit, headEnd, bodyLast int) {
 	from := max(0, headEnd-headWindow)
 	lines := make([]headLine, 0, headEnd-from)
 	for i := from; i < headEnd; i++ {
@@ -110,17 +115,10 @@ func readHead(a *news.Article, lx *textLexicon, raw string, units []textUnit, he
 		if h.text == "" || i == ti {
 			continue
 		}
-		if by, off, ok := bylineName(h.text); ok && a.Meta.Byline == "" && near(i) && wordCount(h.text) <= 14 {
-			for _, d := range h.dates {
-				if d.start >= off && d.start < off+len(by) {
-					by = strings.TrimRight(h.text[off:d.start], " ,;|-–—•·")
-				}
-			}
-			if by != "" {
-				a.Meta.Byline = by
-				a.Meta.BylineSpan = news.RawSpan{Start: h.span.Start + off, End: h.span.Start + off + len(by)}
-				continue
-			}
+		if by, off, ok := lineByline(h, a.Meta.Byline == "" && near(i)); ok {
+			a.Meta.Byline = by
+			a.Meta.BylineSpan = news.RawSpan{Start: h.span.Start + off, End: h.span.Start + off + len(by)}
+			continue
 		}
 		cand, span := h.text, h.span
 		if h.date {
@@ -158,12 +156,13 @@ func readHead(a *news.Article, lx *textLexicon, raw string, units []textUnit, he
 		a.Meta.OutletSpan = news.RawSpan{Start: lines[0].span.Start + off, End: lines[0].span.Start + off + len(site)}
 	}
 
-	readDates(a, lx, raw, units, lines, headEnd)
+	readDates(a, lx, raw, units, lines, headEnd, bodyLast)
 }
 
 // readDates sets Published and Updated from the date lines above the body,
-// or, when there are none, from labelled dates in the lines below it.
-func readDates(a *news.Article, lx *textLexicon, raw string, units []textUnit, lines []headLine, headEnd int) {
+// or, when there are none, from labelled dates on date lines inside the
+// body or on the lines just below it.
+func readDates(a *news.Article, lx *textLexicon, raw string, units []textUnit, lines []headLine, headEnd, bodyLast int) {
 	type found struct {
 		d    pageDate
 		line news.RawSpan
@@ -177,15 +176,12 @@ func readDates(a *news.Article, lx *textLexicon, raw string, units []textUnit, l
 			all = append(all, found{d, h.span})
 		}
 	}
-	if len(all) == 0 {
-		// Labelled dates at the foot of the article ("Published: …").
-		last := headEnd
-		for last < len(units) && units[last].class != classFurniture && last < headEnd+200 {
-			last++
-		}
-		for i := max(headEnd, 0); i < len(units) && i < last+10; i++ {
+	if len(all) == 0 && headEnd >= 0 {
+		// Labelled dates ("Published: …") on date lines inside the body
+		// or on the few lines after it.
+		for i := headEnd; i < len(units) && i <= bodyLast+footLines; i++ {
 			u := &units[i]
-			if u.runes > 120 || len(u.segs) != 1 {
+			if len(u.segs) != 1 || u.runes > 120 || (i <= bodyLast && !u.date) {
 				continue
 			}
 			text := raw[u.segs[0].Start:u.segs[0].End]
@@ -353,8 +349,33 @@ func sectionLike(h headLine) bool {
 	return last != '.' && last != '!' && last != '?' && last != ','
 }
 
-// bylinePrefixes open a byline, in the languages of stopwords.txt.
-var bylinePrefixes = []string{"By ", "BY ", "by ", "Written by ", "Автор: ", "Von ", "Par ", "Por ", "Di ", "Oleh "}
+// bylinePrefixes open a byline, in the languages of stopwords.txt; each
+// also found after a space inside a line ("Posted by …").
+var bylinePrefixes = func() (ps [][2]string) {
+	for _, p := range []string{"By ", "BY ", "by ", "Written by ", "Автор: ", "Von ", "Par ", "Por ", "Di ", "Oleh "} {
+		ps = append(ps, [2]string{p, " " + p})
+	}
+	return ps
+}()
+
+// lineByline returns the byline a head line holds and its offset in the
+// line, cut short of a date that follows the name; wanted false skips the
+// search.
+func lineByline(h headLine, wanted bool) (string, int, bool) {
+	if !wanted || wordCount(h.text) > 14 {
+		return "", 0, false
+	}
+	by, off, ok := bylineName(h.text)
+	if !ok {
+		return "", 0, false
+	}
+	for _, d := range h.dates {
+		if d.start >= off && d.start < off+len(by) {
+			by = strings.TrimRight(h.text[off:d.start], " ,;|-–—•·")
+		}
+	}
+	return by, off, by != ""
+}
 
 // nameLike reports whether s looks like a name: one to five words, each
 // capitalised (or a short link word such as "of", "the"), no digits, no
@@ -381,11 +402,14 @@ func nameLike(s string) bool {
 // bylineName returns the name in a byline ("By Jane Doe, Reuters",
 // "Posted by Jane Doe") and its offset in s.
 func bylineName(s string) (string, int, bool) {
-	for _, p := range bylinePrefixes {
-		at := -1
+	if len(s) > 300 {
+		return "", 0, false
+	}
+	for _, pp := range bylinePrefixes {
+		p, at := pp[0], -1
 		if strings.HasPrefix(s, p) {
 			at = 0
-		} else if i := strings.Index(s, " "+p); i >= 0 {
+		} else if i := strings.Index(s, pp[1]); i >= 0 {
 			at = i + 1
 		}
 		if at < 0 {
