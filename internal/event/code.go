@@ -71,6 +71,13 @@ func (r *reader) code(sp news.Span) {
 			if by >= 0 && p.src < 0 {
 				p.src = by
 			}
+			// "X and Y reached a deal": a reciprocal pair.
+			if first := r.coordinatedWith(p.srcAt); first >= 0 && first != p.src {
+				if p.tgt < 0 || r.pronoun(p.tgt) {
+					p.tgt = p.src
+				}
+				p.src = first
+			}
 			prevVerbal = len(ps)
 		} else if e.verb {
 			p.voice, p.verbal = "active", true
@@ -107,8 +114,8 @@ func (r *reader) code(sp news.Span) {
 				p.tgt = ws[c.i-2].mention
 			}
 		}
-		if p.src >= 0 && p.src == p.tgt {
-			p.tgt = -1
+		if p.src >= 0 && p.tgt >= 0 && r.sameActor(p.src, p.tgt) {
+			p.tgt = -1 // "Russia closed its borders"
 		}
 		ps = append(ps, p)
 		if p.objOf >= 0 {
@@ -143,7 +150,7 @@ func (r *reader) code(sp news.Span) {
 	// Content: "accused X of bombing Y", "urged X to stop Y".
 	for k := range ps {
 		p := &ps[k]
-		if !p.e.of && !p.e.to && !p.e.sto && p.e.kind != "REQUEST" || !p.verbal {
+		if !p.e.of && !p.e.to && !p.e.sto && p.e.kind != "REQUEST" || !p.verbal && !r.demandThat(p) {
 			continue
 		}
 		link := "of"
@@ -159,8 +166,8 @@ func (r *reader) code(sp news.Span) {
 			}
 		}
 		// "demanded that X withdraw": the content is the that-clause.
-		if at < 0 && p.e.kind == "REQUEST" && p.trigEnd < len(ws) && ws[p.trigEnd].low == "that" {
-			at = p.trigEnd
+		if t := r.thatAt(p); at < 0 && p.e.kind == "REQUEST" && t >= 0 {
+			at = t
 			end = r.clauseEnd(at + 1)
 		}
 		if at < 0 {
@@ -196,7 +203,7 @@ func (r *reader) code(sp news.Span) {
 	// withdraw").
 	for k := range ps {
 		p := &ps[k]
-		if p.tgt >= 0 || !p.verbal || !(p.e.to || p.e.sto || p.e.kind == "REQUEST") {
+		if p.tgt >= 0 || !p.verbal && !r.demandThat(p) || !(p.e.to || p.e.sto || p.e.kind == "REQUEST") {
 			continue
 		}
 		if c := p.content; c >= 0 {
@@ -207,8 +214,8 @@ func (r *reader) code(sp news.Span) {
 			}
 			continue
 		}
-		if p.e.kind == "REQUEST" && p.trigEnd < len(ws) && ws[p.trigEnd].low == "that" {
-			for j := p.trigEnd + 1; j < r.clauseEnd(p.trigEnd+1); j++ {
+		if t := r.thatAt(p); p.e.kind == "REQUEST" && t >= 0 {
+			for j := t + 1; j < r.clauseEnd(t+1); j++ {
 				if ws[j].mention >= 0 {
 					p.tgt = ws[j].mention
 					break
@@ -230,10 +237,10 @@ func (r *reader) code(sp news.Span) {
 	// A retreat is from its target: "withdrew its troops from X".
 	for k := range ps {
 		if p := &ps[k]; p.e.kind == "RETREAT" && p.verbal || p.e.kind == "RETREAT" && p.voice == "nominal" {
-			if m := r.retreatFrom(p.trigEnd); m >= 0 && m != p.src {
+			if m := r.retreatFrom(p.trigEnd); m >= 0 && (m != p.src || p.voice == "nominal") {
 				p.tgt = m
-				if p.voice == "nominal" && p.src == m {
-					p.src = -1
+				if p.src == m {
+					p.src = -1 // "the withdrawal from X": X is left, not leaving
 				}
 			}
 		}
@@ -243,7 +250,7 @@ func (r *reader) code(sp news.Span) {
 	for k := range ps {
 		p := &ps[k]
 		if p.tgt < 0 && p.parent < 0 && !p.e.speaker {
-			if m := r.stateIn(p.trigEnd); m >= 0 && m != p.src {
+			if m := r.stateIn(p.trigEnd); m >= 0 && (p.src < 0 || !r.sameActor(m, p.src)) {
 				p.tgt = m
 			}
 		}
@@ -646,6 +653,35 @@ func (r *reader) stateIn(i int) int {
 				break
 			}
 		}
+	}
+	return -1
+}
+
+// sameActor reports whether mentions m and n are the same actor: the same
+// mention, or two mentions resolved to one actor id.
+func (r *reader) sameActor(m, n int) bool {
+	if m == n {
+		return true
+	}
+	a, b := r.a.Mentions[m].Actor.ID, r.a.Mentions[n].Actor.ID
+	return a != "" && a == b
+}
+
+// demandThat reports whether p is a request noun with a that-clause:
+// "its demand that X withdraw".
+func (r *reader) demandThat(p *pending) bool {
+	return p.voice == "nominal" && p.e.kind == "REQUEST" && r.thatAt(p) >= 0
+}
+
+// thatAt returns the word index of a "that" right after p's trigger (over
+// a time expression: "demanded on Monday that"), or -1.
+func (r *reader) thatAt(p *pending) int {
+	j := p.trigEnd
+	for j < len(r.ws) && j-p.trigEnd < 4 && (r.ws[j].time >= 0 || r.ws[j].low == "today" || r.ws[j].low == "yesterday") {
+		j++
+	}
+	if j < len(r.ws) && r.ws[j].low == "that" && r.ws[j].mention < 0 {
+		return j
 	}
 	return -1
 }

@@ -290,6 +290,7 @@ func (r *reader) possessor(j int) bool {
 func (r *reader) subject(i int) (int, int) {
 	ws := r.ws
 	fb, fbAt, fbPoss := -1, -1, false
+	pron := false // an unresolved subject pronoun: "X says it will…"
 	for j := i - 1; j >= 0 && i-j <= 30; j-- {
 		w := &ws[j]
 		if isStrongBoundary(w) {
@@ -303,6 +304,12 @@ func (r *reader) subject(i int) (int, int) {
 			if relativizers[w.low] && k >= 0 && ws[k].mention >= 0 && fb < 0 {
 				return ws[k].mention, r.mentionStart(k, 0)
 			}
+			// "X announced that it would…": the pronoun is the speaker.
+			if w.low == "that" && pron && fb < 0 && k >= 0 && k == j-1 {
+				if rs := r.reportStart(k); rs >= 0 {
+					return r.subject(rs)
+				}
+			}
 			break
 		}
 		if w.mention < 0 && !w.punct && (j == 0 || !determiners[ws[j-1].low]) {
@@ -310,8 +317,14 @@ func (r *reader) subject(i int) (int, int) {
 				if j+len(e.words) == i && fb < 0 {
 					return r.subject(j) // "Iran denied attacking…"
 				}
+				if pron && fb < 0 {
+					return r.subject(j) // "Syria says it is willing to…"
+				}
 				break // the subject of "said" is not the subject of what was said
 			}
+		}
+		if w.mention < 0 && subjectPronouns[w.low] {
+			pron = true
 		}
 		if w.mention >= 0 {
 			k := r.mentionStart(j, 0)
@@ -472,4 +485,19 @@ func (r *reader) coordinated(i int) bool {
 func hyphenated(w string) bool {
 	i := strings.IndexByte(w, '-')
 	return i > 0 && i < len(w)-1
+}
+
+// subjectPronouns may stand for the subject of a reporting verb in the
+// clause it reports: "Syria says it will withdraw".
+var subjectPronouns = set("it", "they", "he", "she", "we")
+
+// reportStart returns the first word of the reporting verb that ends at
+// word k, or -1.
+func (r *reader) reportStart(k int) int {
+	for j := k; j >= 0 && k-j <= 2; j-- {
+		if e := r.reportAt(j); e != nil && j+len(e.words)-1 == k {
+			return j
+		}
+	}
+	return -1
 }
