@@ -369,7 +369,7 @@ func (d *doc) known(si, i, end int, m actors.Match) (int, bool) {
 		d.add(c)
 		return d.after(si, len(d.cands)-1, end), true
 	}
-	if e, ok := pick(m, actors.CountryName, actors.Capital, actors.Demonym); ok {
+	if e, ok := pick(m, actors.CountryName, actors.Capital, actors.Demonym, actors.Nationals); ok {
 		return d.state(si, i, end, m, e)
 	}
 	if e, ok := pick(m, actors.PlaceName); ok {
@@ -379,6 +379,9 @@ func (d *doc) known(si, i, end int, m actors.Match) (int, bool) {
 		// A bare institution is a description: "the ministry",
 		// "government forces". Resolved by link.
 		in := d.kb.Insts[e.Ref]
+		if in.People {
+			return 0, false // "the students", "the High Court": no description to resolve
+		}
 		if d.capital(i) && m.End < end && d.capital(m.End) && !d.startsKnown(si, m.End) {
 			return 0, false // "Government Accountability Office"
 		}
@@ -488,16 +491,29 @@ func (d *doc) state(si, i, end int, m actors.Match, e actors.Entry) (int, bool) 
 	for k < end && (d.units[k].key == "]" || d.units[k].key == ")") {
 		k++
 	}
-	if k < end && (e.Kind == actors.Demonym || last.poss || k == j) {
-		if m2, ok := d.longest(k, d.caps[si]); ok {
-			if ie, ok := pick(m2, actors.Institution); ok {
-				a, ref := d.instActor(c, ie.Ref)
-				start := i
-				if k > j {
-					start = k // "[Syrian] government troops": the words outside the brackets
+	_, adj := pick(m, actors.Demonym)
+	people := adj || last.poss
+	if k < end && (adj || last.poss || k == j) {
+		if ref, hend, ok := d.headInst(si, k, end, people, adj && k == j); ok {
+			a, ref := d.instActor(c, ref)
+			start := i
+			if k > j {
+				start = k // "[Syrian] government troops": the words outside the brackets
+			}
+			d.add(cand{start: start, end: hend, typ: news.Organization, actor: a, res: "kb", inst: ref, form: "name"})
+			return d.after(si, len(d.cands)-1, end), true
+		}
+	}
+	// "Hungarian and Romanian officials": a demonym coordinated with
+	// another that has the head noun shares it.
+	if adj && j+1 < end && (d.units[j].key == "and" || d.units[j].key == "or" || d.units[j].key == ",") {
+		if m2, ok := d.longest(j+1, d.caps[si]); ok {
+			if _, adj2 := pick(m2, actors.Demonym); adj2 && m2.End < end {
+				if ref, _, ok := d.headInst(si, m2.End, end, true, true); ok {
+					a, ref := d.instActor(c, ref)
+					d.add(cand{start: i, end: j, typ: news.Organization, actor: a, res: "kb", inst: ref, form: "name"})
+					return j, true
 				}
-				d.add(cand{start: start, end: m2.End, typ: news.Organization, actor: a, res: "kb", inst: ref, form: "name"})
-				return d.after(si, len(d.cands)-1, end), true
 			}
 		}
 	}
@@ -524,6 +540,13 @@ func (d *doc) state(si, i, end int, m actors.Match, e actors.Entry) (int, bool) 
 		d.add(cand{start: i, end: j + 1, typ: news.Group, actor: alignedActor(gov, "allies"), aligned: gov, res: "context", inst: -1, form: "name", plural: true})
 		return j + 1, true
 	}
+	if e.Kind == actors.Nationals {
+		// "Palestinians", "Iraqis": the people of a country.
+		a, ref := d.instActor(c, d.civInst())
+		a.Name = d.text(i, m.End)
+		d.add(cand{start: i, end: m.End, typ: news.Group, actor: a, res: "kb", inst: ref, form: "name", plural: true})
+		return m.End, true
+	}
 	if e.Kind == actors.Demonym {
 		return m.End, true // an adjective alone names no actor
 	}
@@ -534,7 +557,12 @@ func (d *doc) state(si, i, end int, m actors.Match, e actors.Entry) (int, bool) 
 	if j < end {
 		next = d.units[j].cls
 	}
-	asActor := last.poss || next.Has(d.w.speech)
+	// A capital that opens a sentence before a verb ("Beirut rejected",
+	// "Jakarta forced") or is the agent of a passive ("by Moscow") is
+	// its government.
+	subject := i == d.wordStart(d.sents[si][0], end) && j < end && !d.units[j].punct && d.units[j].shape == actors.ShapeLower &&
+		!d.units[j].is(d.w.function|d.w.placeprep) || (i > 0 && d.units[i-1].key == "by")
+	asActor := last.poss || next.Has(d.w.speech) || subject
 	asPlace := prev.Has(d.w.placeprep) && !last.poss
 	cd := cand{start: i, end: m.End, res: "kb", inst: -1, form: "name"}
 	switch {
@@ -552,6 +580,40 @@ func (d *doc) state(si, i, end int, m actors.Match, e actors.Entry) (int, bool) 
 	}
 	d.add(cd)
 	return d.after(si, len(d.cands)-1, end), true
+}
+
+// headInst finds the institution that a country word before unit k
+// modifies: at k ("Syrian army"), or, when mods, after at most two
+// lower-case modifiers ("French paper workers", "Nigerian junior foreign
+// minister"). People words ("officials", "students") count only when
+// people (after a demonym or a possessive). A capitalised phrase followed
+// by "of" and a name is a longer title, not the institution ("Canada's
+// Minister of Industry"). It returns the institution and the unit after it.
+func (d *doc) headInst(si, k, end int, people, mods bool) (ref, hend int, ok bool) {
+	for x := k; x < end && x <= k+2; x++ {
+		if m2, ok := d.longest(x, d.caps[si]); ok {
+			if ie, ok := pick(m2, actors.Institution); ok {
+				in := d.kb.Insts[ie.Ref]
+				if in.People && !people {
+					return 0, 0, false
+				}
+				if d.capital(x) && m2.End+1 < end && d.units[m2.End].key == "of" && d.capital(m2.End+1) {
+					return 0, 0, false
+				}
+				return ie.Ref, m2.End, true
+			}
+		}
+		u := d.units[x]
+		if !mods || u.punct || u.shape != actors.ShapeLower || u.is(d.w.function|d.w.connector) {
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
+}
+
+func (d *doc) civInst() int {
+	i, _ := d.kb.Inst("civilians")
+	return i
 }
 
 func (d *doc) govInst() int {

@@ -36,6 +36,7 @@ const (
 	Named                       // an organisation, group or seat of power with its own actor
 	TitleWord                   // "Col. Gen.", "Foreign Minister", "spokesman"
 	PlaceName                   // "Sydney", "California", "the Middle East": a place that is not a country
+	Nationals                   // "Palestinians", "Iraqis": a demonym's plural, the people of a country
 )
 
 // A Country is one country or territory.
@@ -63,6 +64,10 @@ type Inst struct {
 	// Same is the key of the institution this one names with other words
 	// ("government forces" are the country's military); "" when none.
 	Same string
+	// People says the phrases name people of a country by what they do
+	// ("officials", "students", "workers"): they make an actor after a
+	// demonym or a possessive, not after a bare country name.
+	People bool
 }
 
 // A Title is a rank, title, honorific or role.
@@ -98,10 +103,10 @@ type KB struct {
 	// each class name its bit.
 	masks    map[string]WordClasses
 	classBit map[string]WordClasses
-	nearby  map[string][]int // one-deletion neighbourhood → single-unit entries
-	abbrev  map[string]bool  // aliases and words that end in an abbreviation dot
-	single  []singleName
-	maxUnit int
+	nearby   map[string][]int // one-deletion neighbourhood → single-unit entries
+	abbrev   map[string]bool  // aliases and words that end in an abbreviation dot
+	single   []singleName
+	maxUnit  int
 }
 
 type singleName struct {
@@ -290,7 +295,7 @@ func (kb *KB) addCountry(f []string) error {
 		kb.add(n, Entry{Kind: CountryName, Ref: i})
 	}
 	for _, d := range dem {
-		kb.add(d, Entry{Kind: Demonym, Ref: i})
+		kb.addDemonym(d, i)
 	}
 	for _, n := range caps {
 		kb.add(n, Entry{Kind: Capital, Ref: i})
@@ -310,7 +315,12 @@ func (kb *KB) addCountryExtra(f []string) error {
 		if kb.Countries[i].Demonym == "" {
 			kb.Countries[i].Demonym = d
 		}
-		kb.add(d, Entry{Kind: Demonym, Ref: i})
+		// A demonym news writes for this country comes before the
+		// same word of another ("American": the United States, not
+		// American Samoa).
+		kb.addDemonym(d, i)
+		kb.prefer(d, Demonym, i)
+		kb.prefer(d+"s", Nationals, i)
 	}
 	for _, n := range split(f[3]) {
 		kb.add(n, Entry{Kind: Capital, Ref: i})
@@ -318,11 +328,61 @@ func (kb *KB) addCountryExtra(f []string) error {
 	return nil
 }
 
+// addDemonym adds a demonym and, for one that takes a plural in -s
+// ("Palestinian" → "Palestinians", "Iraqi" → "Iraqis", "Filipino" →
+// "Filipinos"), its plural as the people of the country.
+func (kb *KB) addDemonym(d string, country int) {
+	kb.add(d, Entry{Kind: Demonym, Ref: country})
+	if strings.ContainsAny(d, " .") || strings.ToUpper(d) == d {
+		return
+	}
+	switch d[len(d)-1] {
+	case 'n', 'i', 'o':
+		kb.add(d+"s", Entry{Kind: Nationals, Ref: country})
+	}
+}
+
+// prefer moves the entry of kind and ref of the alias before the other
+// entries of that kind, so that readers that take the first entry of a
+// kind take it.
+func (kb *KB) prefer(alias string, kind Kind, ref int) {
+	n := kb.root
+	for _, u := range Units(alias) {
+		k, _ := Fold(u)
+		if n = n.next[k]; n == nil {
+			return
+		}
+	}
+	first := -1
+	for x, e := range n.entries {
+		if e.Kind != kind {
+			continue
+		}
+		if first < 0 {
+			first = x
+		}
+		if e.Ref == ref {
+			copy(n.entries[first+1:x+1], n.entries[first:x])
+			n.entries[first] = e
+			return
+		}
+	}
+}
+
 func (kb *KB) addInst(f []string) error {
 	i := len(kb.Insts)
 	in := Inst{Key: f[0], Name: f[1], Sector: f[3], Code: f[4]}
 	if len(f) > 5 {
 		in.Same = f[5]
+	}
+	if len(f) > 6 {
+		switch f[6] {
+		case "people":
+			in.People = true
+		case "":
+		default:
+			return fmt.Errorf("institution %q: unknown flag %q", in.Key, f[6])
+		}
 	}
 	kb.Insts = append(kb.Insts, in)
 	for _, p := range split(f[2]) {
