@@ -18,7 +18,6 @@ import (
 	"sitrep/news"
 )
 
-
 // maxWARCErrors stops reading an archive after this many errors in a row
 // with no good record between them: past that it is not a WARC.
 const maxWARCErrors = 100
