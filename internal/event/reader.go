@@ -164,9 +164,15 @@ func (r *reader) choose(c *cand) {
 			n = e
 		}
 	}
+	// An adverb between a subject and its verb does not count: "soldiers
+	// routinely beat detainees".
+	pi := c.i - 1
+	for pi > 0 && len(ws[pi].low) > 4 && strings.HasSuffix(ws[pi].low, "ly") && ws[pi].mention < 0 && !ws[pi].punct {
+		pi--
+	}
 	prev := ""
-	if c.i > 0 {
-		prev = ws[c.i-1].low
+	if pi >= 0 {
+		prev = ws[pi].low
 	}
 	next := ""
 	if c.i+c.n < len(ws) {
@@ -192,6 +198,18 @@ func (r *reader) choose(c *cand) {
 		}
 		return
 	}
+	if v != nil && (v.form == formPart || v.form == formPast) && attributive(prev) && n == nil {
+		c.chosen = nil // "the occupied territories", "the banned party"
+		return
+	}
+	if v != nil && v.kind == "CONCEDE" && v.mode == "return" && next == "to" {
+		c.chosen = nil // "return to Geneva": going back, not giving back
+		return
+	}
+	if v != nil && v.kind == "AGREE" && v.weak && next == "that" && n == nil {
+		c.chosen = nil // "concluded that": a finding, not a deal
+		return
+	}
 	switch {
 	case c.afterVerb && n != nil:
 		c.chosen = n // "lift ban": the object of a verb
@@ -206,16 +224,16 @@ func (r *reader) choose(c *cand) {
 		}
 		// A bare base form is a verb only after "to", a modal, a subject
 		// or a coordinator: "counterterror fight" is a noun.
-		if v.form == formBase && c.i > 0 && !verbContext[prev] && !coordinators[prev] && ws[c.i-1].mention < 0 && !pronouns[prev] {
+		if v.form == formBase && c.i > 0 && !verbContext[prev] && !coordinators[prev] && ws[pi].mention < 0 && !pronouns[prev] {
 			c.chosen = nil
 		}
 	case verbContext[prev]:
 		c.chosen = v
 	case v.form == formIng && (determiners[next] || c.i+c.n < len(ws) && ws[c.i+c.n].mention >= 0):
 		c.chosen = v // "of bombing the army"
-	case nounContext[prev] || (c.i > 0 && ws[c.i-1].number):
+	case nounContext[prev] || (pi >= 0 && ws[pi].number):
 		c.chosen = n
-	case c.i > 0 && ws[c.i-1].mention >= 0:
+	case pi >= 0 && ws[pi].mention >= 0:
 		// "the coalition strikes …": a verb when an object follows.
 		if v.form == formPast || v.form == formPart {
 			c.chosen = v
@@ -500,4 +518,10 @@ func (r *reader) reportStart(k int) int {
 		}
 	}
 	return -1
+}
+
+// attributive reports whether a participle after word w modifies a noun:
+// "the occupied territories", "its banned party".
+func attributive(w string) bool {
+	return determiners[w] && w != "that" || w == "'s"
 }
