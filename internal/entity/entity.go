@@ -47,6 +47,9 @@ type Stage struct {
 	maxUnits int
 	w        wordBits
 	docs     sync.Pool // *doc: scratch buffers reused across articles
+	// titleSector is the sector of each canonical title ("President" →
+	// government).
+	titleSector map[string]string
 }
 
 // wordBits are the knowledge base's bits of the word classes the stage
@@ -83,7 +86,13 @@ func New(cfg Config) (*Stage, error) {
 	if n <= 0 {
 		n = 8
 	}
-	return &Stage{kb: kb, maxUnits: n, w: newWordBits(kb)}, nil
+	ts := make(map[string]string, len(kb.Titles))
+	for _, t := range kb.Titles {
+		if t.Sector != "" {
+			ts[t.Canonical] = t.Sector
+		}
+	}
+	return &Stage{kb: kb, maxUnits: n, w: newWordBits(kb), titleSector: ts}, nil
 }
 
 // Name is "entity".

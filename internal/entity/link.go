@@ -24,6 +24,7 @@ func (d *doc) link() {
 			d.affiliate(ci)
 		}
 	}
+	d.titled()
 	for ci := range d.cands {
 		c := &d.cands[ci]
 		switch c.form {
@@ -295,5 +296,45 @@ func (d *doc) emit() {
 			Span: d.span(c.start, c.end), Type: c.typ, Actor: c.actor, Resolution: res, Antecedent: ante,
 			Roles: c.roles, Affiliation: c.aff, AffiliationSpan: c.affSpan, AlignedWith: c.aligned, Parent: c.parent,
 		})
+	}
+}
+
+// sectorCodes are the CAMEO sector codes of the sectors a title gives.
+var sectorCodes = map[string]string{"government": "GOV", "legislature": "LEG", "judiciary": "JUD", "military": "MIL"}
+
+// titled gives a person whose title names a state office ("President
+// Omar al-Bashir", "Judge Alejandro Rivera") and whom neither the
+// knowledge base nor the article ties to a country the country of the
+// article, when the article names exactly one: the sector comes from the
+// title, the country from the article's own words.
+func (d *doc) titled() {
+	country := ""
+	for _, c := range d.cands {
+		if c.form != "name" || c.actor.Country == "" || c.typ == news.Person {
+			continue
+		}
+		if country != "" && c.actor.Country != country {
+			return // several countries: the title says not which
+		}
+		country = c.actor.Country
+	}
+	if country == "" {
+		return
+	}
+	for ci := range d.cands {
+		c := &d.cands[ci]
+		if c.form != "name" || c.typ != news.Person || c.res == "coref" || c.actor.Country != "" {
+			continue
+		}
+		for _, r := range c.roles {
+			if r.Kind != "title" && r.Kind != "rank" {
+				continue
+			}
+			sector := d.s.titleSector[r.Title]
+			if code, ok := sectorCodes[sector]; ok {
+				c.actor.Country, c.actor.Sector, c.actor.Code = country, sector, country+code
+				break
+			}
+		}
 	}
 }

@@ -269,6 +269,14 @@ func (d *doc) typeName(si, j, k int, roles []news.Role) cand {
 			}
 		}
 	}
+	// A person the knowledge base knows, written after a title
+	// ("President Abdelaziz Bouteflika").
+	if m, ok := d.longest(j, d.caps[si]); ok && m.End == k {
+		if e, ok := pick(m, actors.Named); ok && d.kb.Actors[e.Ref].Kind == "person" {
+			c.typ, c.actor, c.res = news.Person, d.kb.Actors[e.Ref], "kb"
+			return c
+		}
+	}
 	switch {
 	case len(roles) > 0:
 		return person()

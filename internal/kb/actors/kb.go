@@ -140,6 +140,7 @@ func Load() (*KB, error) {
 		{"seats.tsv", 5, kb.addSeat},
 		{"orgs.tsv", 7, kb.addNamed},
 		{"groups.tsv", 7, kb.addNamed},
+		{"leaders.tsv", 7, kb.addNamed},
 		{"titles.tsv", 4, kb.addTitle},
 		{"words.tsv", 2, kb.addWords},
 		{"places.tsv", 3, kb.addPlace},
