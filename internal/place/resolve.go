@@ -27,9 +27,14 @@ const (
 	admin1Bonus    = 1.5 // …in its first-level region
 	nearbyBonus    = 1.0 // …within nearbyKM of it
 	listBonus      = 2.0 // another name of its list is of the candidate's class
+	listCountry    = 2.0 // …in the candidate's country
 	outletBonus    = 0.5 // the outlet's domain is of the candidate's country
 	nearbyKM       = 300
-	rounds         = 2
+	// minPopulation stands for an unknown population (GeoNames writes 0):
+	// cities1000 lists places of at least 1,000 people and the seats of
+	// administrative divisions, so an unknown one is not an empty one.
+	minPopulation = 1000
+	rounds        = 2
 	// maxPoints bounds the places the nearby test compares a candidate
 	// with, so that resolution stays linear in the number of names.
 	maxPoints = 256
@@ -47,9 +52,9 @@ func (s *Stage) prior(w *work, nm *name, c gazetteer.Candidate) float64 {
 	case gazetteer.Site:
 		sc = sitePrior
 	case gazetteer.Admin2:
-		sc = math.Log10(float64(e.Population)+1) - admin2Penalty
+		sc = logPopulation(e.Population) - admin2Penalty
 	default:
-		sc = math.Log10(float64(e.Population) + 1)
+		sc = logPopulation(e.Population)
 	}
 	if !c.Alternate && gazetteer.SameSpelling(e.Name, w.text[nm.span.Start:nm.span.End]) {
 		sc += spellingBonus
@@ -77,6 +82,12 @@ func (s *Stage) prior(w *work, nm *name, c gazetteer.Candidate) float64 {
 		sc += demonymCue
 	}
 	return sc
+}
+
+// logPopulation is log10 of a population, minPopulation when unknown or
+// smaller.
+func logPopulation(n int64) float64 {
+	return math.Log10(float64(max(n, minPopulation)))
 }
 
 // resolve chooses an entry for every name.
@@ -162,8 +173,14 @@ func (s *Stage) resolve(w *work, a *news.Article) {
 				if q := nm.qualifier; q >= 0 && w.names[q].best >= 0 && contains(s.g.Entry(w.names[q].best), e) {
 					sc += qualifierBonus
 				}
-				if nm.list > 0 && sameClassInList(s, w, k, e.Class) {
-					sc += listBonus
+				if nm.list > 0 {
+					class, country := sameInList(s, w, k, e)
+					if class {
+						sc += listBonus
+					}
+					if country {
+						sc += listCountry
+					}
 				}
 				if e.Class == gazetteer.City || e.Class == gazetteer.Site {
 					if nearOther(w.points, nm.best, e) {
@@ -181,17 +198,21 @@ func (s *Stage) resolve(w *work, a *news.Article) {
 	}
 }
 
-// sameClassInList reports whether another name of name k's list was
-// resolved to an entry of class c. Lists are contiguous in w.names.
-func sameClassInList(s *Stage, w *work, k int, c gazetteer.Class) bool {
+// sameInList reports whether a neighbour of name k in its list was
+// resolved to an entry of e's class, and whether one was resolved to an
+// entry in e's country: the names of a list are alike ("Alberta, Manitoba,
+// Ontario and New Brunswick"). Lists are contiguous in w.names.
+func sameInList(s *Stage, w *work, k int, e *gazetteer.Entry) (class, country bool) {
 	for _, j := range [2]int{k - 1, k + 1} {
 		if j >= 0 && j < len(w.names) && w.names[j].list == w.names[k].list {
-			if b := w.names[j].best; b >= 0 && s.g.Entry(b).Class == c {
-				return true
+			if b := w.names[j].best; b >= 0 {
+				o := s.g.Entry(b)
+				class = class || o.Class == e.Class
+				country = country || (o.Country != "" && o.Country == e.Country)
 			}
 		}
 	}
-	return false
+	return class, country
 }
 
 // contains reports whether region q contains entry e: q is e's country, or
