@@ -349,6 +349,17 @@ func (d *doc) known(si, i, end int, m actors.Match) (int, bool) {
 		// A multi-word KB name followed by more capitalised words is part
 		// of a longer unknown name only when it is a one-word alias.
 		c := cand{start: i, end: m.End, typ: typeOfKind(a.Kind), actor: a, res: "kb", inst: -1, form: "name"}
+		// "UN peacekeepers", "NATO troops": the body's people of that kind.
+		if a.Kind == "igo" && m.End < end {
+			if m2, ok := d.longest(m.End, d.caps[si]); ok {
+				if ie, ok := pick(m2, actors.Institution); ok {
+					in := d.kb.Insts[ie.Ref]
+					c.end, c.inst = m2.End, ie.Ref
+					c.actor = news.Actor{ID: a.ID + "/" + in.Key, Name: a.Name + " " + in.Name, Kind: "igo",
+						Sector: in.Sector, Code: a.Code + in.Code}
+				}
+			}
+		}
 		// "Iran-backed Houthi rebels": the group, backed by the state before it.
 		if i >= 2 && d.units[i-1].is(d.w.backed) && d.units[i-2].joined {
 			if n := len(d.cands); n > 0 && d.cands[n-1].end == i-1 {
@@ -379,6 +390,24 @@ func (d *doc) known(si, i, end int, m actors.Match) (int, bool) {
 		// A bare institution is a description: "the ministry",
 		// "government forces". Resolved by link.
 		in := d.kb.Insts[e.Ref]
+		// "Rebels in the Ivory Coast", "Opposition groups in Zimbabwe",
+		// "the government of Sudan": the institution of the country named
+		// after it.
+		if x := m.End; x+1 < end && (d.units[x].key == "in" || d.units[x].key == "of" || d.units[x].key == "throughout") {
+			y := x + 1
+			if d.units[y].key == "the" {
+				y++
+			}
+			if y < end {
+				if m3, ok := d.longest(y, d.caps[si]); ok {
+					if ce, ok := pick(m3, actors.CountryName); ok && !d.units[m3.End-1].joined {
+						a, ref := d.instActor(d.kb.Countries[ce.Ref], e.Ref)
+						d.add(cand{start: i, end: m.End, typ: news.Organization, actor: a, res: "context", inst: ref, form: "name"})
+						return m.End, true
+					}
+				}
+			}
+		}
 		if in.People {
 			return 0, false // "the students", "the High Court": no description to resolve
 		}
@@ -548,7 +577,13 @@ func (d *doc) state(si, i, end int, m actors.Match, e actors.Entry) (int, bool) 
 		return m.End, true
 	}
 	if e.Kind == actors.Demonym {
-		return m.End, true // an adjective alone names no actor
+		// A demonym before a common noun that names no institution is
+		// the state as the one who acts or owns: "an Indian proposal",
+		// "Israeli air raids". Before anything else it names no actor.
+		if j < end && d.units[j].shape == actors.ShapeLower && !d.units[j].punct && !d.units[j].is(d.w.function|d.w.connector) {
+			d.add(cand{start: i, end: j, typ: news.State, actor: d.countryActor(c), res: "kb", inst: -1, form: "name"})
+		}
+		return m.End, true
 	}
 	var prev, next actors.WordClasses
 	if p := d.prevWord(i); p >= 0 {
@@ -561,7 +596,7 @@ func (d *doc) state(si, i, end int, m actors.Match, e actors.Entry) (int, bool) 
 	// "Jakarta forced") or is the agent of a passive ("by Moscow") is
 	// its government.
 	subject := i == d.wordStart(d.sents[si][0], end) && j < end && !d.units[j].punct && d.units[j].shape == actors.ShapeLower &&
-		!d.units[j].is(d.w.function|d.w.placeprep) || (i > 0 && d.units[i-1].key == "by")
+		!d.units[j].is(d.w.connector) && d.units[j].key != "and" && d.units[j].key != "or" || (i > 0 && d.units[i-1].key == "by")
 	asActor := last.poss || next.Has(d.w.speech) || subject
 	asPlace := prev.Has(d.w.placeprep) && !last.poss
 	cd := cand{start: i, end: m.End, res: "kb", inst: -1, form: "name"}

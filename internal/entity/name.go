@@ -149,8 +149,18 @@ func (d *doc) run(si, j, end int) int {
 		}
 		if d.nameUnit(si, k) {
 			if k > j && !d.units[k-1].is(d.w.connector) {
-				if _, te, strong, ok := d.titleAt(si, k); ok && (strong || te < end && d.capital(te) && d.units[te].is(d.w.first)) {
+				// A one-word title after a lone first name is a surname:
+				// "Tom King", "John Major".
+				lone := k-j == 1 && d.units[j].is(d.w.first) && !d.units[j].is(d.w.function)
+				if _, te, strong, ok := d.titleAt(si, k); ok && !(lone && te-k == 1) && (strong || te < end && d.capital(te) && d.units[te].is(d.w.first)) {
 					return k // "Apple CEO Steve Jobs"
+				}
+				// "Senior Hungarian officials": a demonym before a common
+				// noun ends a run that opens the sentence.
+				if m, ok := d.longest(k, d.caps[si]); ok && j == d.wordStart(d.sents[si][0], end) && m.End < end && d.units[m.End].shape == actors.ShapeLower && !d.units[m.End].punct {
+					if _, dem := pick(m, actors.Demonym); dem {
+						return k
+					}
 				}
 			}
 			k++
