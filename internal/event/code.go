@@ -114,6 +114,9 @@ func (r *reader) code(sp news.Span) {
 				p.tgt = ws[c.i-2].mention
 			}
 		}
+		if c.objAt >= 0 && p.tgt >= 0 && ws[c.objAt].mention == p.tgt {
+			p.tgt = -1 // "sent Russian troops": what is sent is no target
+		}
 		if p.src >= 0 && p.tgt >= 0 && r.sameActor(p.src, p.tgt) {
 			p.tgt = -1 // "Russia closed its borders"
 		}
@@ -633,8 +636,8 @@ func (r *reader) retreatFrom(i int) int {
 	return -1
 }
 
-// stateIn returns a mention of a state after "in" in the clause after
-// word i, or -1.
+// stateIn returns a mention of a state or of a place in a country after
+// "in" in the clause after word i, or -1.
 func (r *reader) stateIn(i int) int {
 	ws := r.ws
 	end := r.clauseEnd(i)
@@ -644,7 +647,7 @@ func (r *reader) stateIn(i int) int {
 		}
 		for k := j + 1; k < end && k-j <= 3; k++ {
 			if m := ws[k].mention; m >= 0 {
-				if r.a.Mentions[m].Actor.Kind == "state" {
+				if act := r.a.Mentions[m].Actor; act.Kind == "state" || act.Kind == "place" && act.Country != "" {
 					return m
 				}
 				break

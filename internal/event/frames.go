@@ -95,11 +95,11 @@ func (r *reader) frameObject(fh *frameHead, i int) int {
 	ws := r.ws
 	for j := i; j < len(ws) && j-i < maxFrameGap; j++ {
 		w := &ws[j]
+		if fh.f.objects[w.low] {
+			return j // also inside a mention: "sent Russian troops"
+		}
 		if w.mention >= 0 {
 			continue
-		}
-		if fh.f.objects[w.low] {
-			return j
 		}
 		switch {
 		case w.punct, subordinators[w.low], coordinators[w.low], beForms[w.low]:

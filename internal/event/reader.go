@@ -41,6 +41,7 @@ type cand struct {
 	afterVerb bool
 	used      bool // taken by a light verb
 	frame     bool // an object frame's verb or noun: its reading is fixed
+	objAt     int  // word index of a frame's object head; -1
 }
 
 // pending is an event found in the current sentence before it is written.
@@ -124,6 +125,7 @@ func (r *reader) match() []cand {
 			} else {
 				i = obj
 			}
+			c.objAt = obj
 			out = append(out, c)
 			continue
 		}
@@ -146,7 +148,7 @@ func (r *reader) match() []cand {
 		if best == 0 {
 			continue
 		}
-		out = append(out, cand{i: i, n: best, entries: got})
+		out = append(out, cand{i: i, n: best, entries: got, objAt: -1})
 		i += best - 1
 	}
 	return out
@@ -219,6 +221,10 @@ func (r *reader) choose(c *cand) {
 		c.chosen = n
 	case n == nil:
 		c.chosen = v
+		if (v.form == formBase || v.form == formS) && r.indefiniteNP(c.i) {
+			c.chosen = nil // "a key U.S. ally": a noun we do not have
+			return
+		}
 		if nounContext[prev] && !verbContext[prev] && (v.form == formBase || v.form == formS) {
 			c.chosen = nil // "the attack" read as a noun we do not have
 		}
@@ -524,4 +530,20 @@ func (r *reader) reportStart(k int) int {
 // "the occupied territories", "its banned party".
 func attributive(w string) bool {
 	return determiners[w] && w != "that" || w == "'s"
+}
+
+// indefiniteNP reports whether word i ends a noun phrase opened by "a" or
+// "an" a few words before it, over mentions and modifiers only: "a key
+// U.S. ally".
+func (r *reader) indefiniteNP(i int) bool {
+	for j := i - 1; j >= 0 && i-j <= 5; j-- {
+		w := &r.ws[j]
+		if w.mention < 0 && (w.low == "a" || w.low == "an") {
+			return true
+		}
+		if w.punct || w.mention < 0 && (prepositions[w.low] || verbContext[w.low] || r.isVerb(j) || determiners[w.low]) {
+			return false
+		}
+	}
+	return false
 }
