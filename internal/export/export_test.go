@@ -254,3 +254,44 @@ func BenchmarkExport(b *testing.B) {
 		})
 	}
 }
+
+// FuzzExport writes events with arbitrary field values in every format and
+// checks that each reads back with the right shape.
+func FuzzExport(f *testing.F) {
+	f.Add("ASSAULT", "2017-06-08", "US-led coalition", "al-Tanf\t\"x\"\n", "SY", 33.5, 38.6, 2, -1)
+	f.Add("", "", "", "", "", 91.0, -200.0, -5, 3)
+	f.Fuzz(func(t *testing.T, typ, date, actor, place, country string, lat, lon float64, low, high int) {
+		r := store.EventRow{ArticleID: "a", Type: typ, Date: date, Evidence: place, Outlet: actor,
+			Actor1: store.ActorRef{Key: actor, Name: actor}, Figures: []store.Figure{{Kind: "killed", Low: low, High: high, By: actor}},
+			Place: store.PlaceRef{Name: place, Country: country, Lat: lat, Lon: lon, HasCoord: lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180}}
+		r.DateLo, r.DateHi = store.DateRange(date, "")
+		evs := cluster.Group([]store.EventRow{r, r}, cluster.Config{})
+		for _, format := range Formats {
+			var buf bytes.Buffer
+			if err := Write(&buf, format, evs); err != nil {
+				t.Fatalf("%s: %v", format, err)
+			}
+			switch format {
+			case ACLED:
+				recs, err := csv.NewReader(&buf).ReadAll()
+				if err != nil || len(recs) != len(evs)+1 {
+					t.Fatalf("ACLED: %d records, %v", len(recs), err)
+				}
+			case GDELT:
+				for _, l := range strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n") {
+					if n := strings.Count(l, "\t") + 1; n != 61 {
+						t.Fatalf("GDELT: %d columns in %q", n, l)
+					}
+				}
+			case GeoJSON:
+				if err := ValidateGeoJSON(buf.Bytes()); err != nil {
+					t.Fatal(err)
+				}
+			case Parquet:
+				if rows, err := ReadParquet(bytes.NewReader(buf.Bytes()), int64(buf.Len())); err != nil || len(rows) != len(evs) {
+					t.Fatalf("Parquet: %d rows, %v", len(rows), err)
+				}
+			}
+		}
+	})
+}

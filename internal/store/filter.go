@@ -3,6 +3,7 @@ package store
 import (
 	"math"
 	"strings"
+	"time"
 )
 
 // DefaultRadiusKm is the radius of a place filter that gives none.
@@ -28,18 +29,14 @@ func DateBounds(from, to string) (lo, hi string, err error) {
 	return lo, hi, nil
 }
 
+// isDate reports whether s is a calendar date YYYY, YYYY-MM or YYYY-MM-DD.
 func isDate(s string) bool {
-	switch len(s) {
-	case 4, 7, 10:
-	default:
+	layout := map[int]string{4: "2006", 7: "2006-01", 10: "2006-01-02"}[len(s)]
+	if layout == "" {
 		return false
 	}
-	for i, c := range s {
-		if (i == 4 || i == 7) && c != '-' || (i != 4 && i != 7) && (c < '0' || c > '9') {
-			return false
-		}
-	}
-	return true
+	_, err := time.Parse(layout, s)
+	return err == nil
 }
 
 // DistanceKm is the great-circle distance between two points in degrees.
@@ -54,6 +51,7 @@ func DistanceKm(lat1, lon1, lat2, lon2 float64) float64 {
 // Box is the latitude/longitude box that holds every point within km of
 // (lat, lon), for an index look-up before the exact distance.
 func Box(lat, lon, km float64) (minLat, maxLat, minLon, maxLon float64) {
+	km *= 1.01 // a great circle bulges beyond the parallel
 	dLat := km / 111.0
 	c := math.Cos(lat * math.Pi / 180)
 	dLon := 180.0

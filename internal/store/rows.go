@@ -39,11 +39,9 @@ func RowsOf(a *news.Article, engine string) Rows {
 		}
 	}
 	for i := range a.Places {
-		p := &a.Places[i]
-		if p.Lat == 0 && p.Lon == 0 {
-			continue
+		if p := placeRef(a, &a.Places[i]); p.HasCoord {
+			r.Places = append(r.Places, p)
 		}
-		r.Places = append(r.Places, placeRef(a, p))
 	}
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
@@ -97,8 +95,16 @@ func actorRef(a *news.Article, act news.Actor, span news.Span) ActorRef {
 }
 
 func placeRef(a *news.Article, p *news.Place) PlaceRef {
-	return PlaceRef{Name: p.Name, Text: a.Covered(p.Span), Country: strings.ToUpper(p.Country), Admin1: p.Admin1,
-		Lat: p.Lat, Lon: p.Lon, HasCoord: !(p.Lat == 0 && p.Lon == 0), Precision: string(p.Precision), GeonameID: p.GeonameID}
+	r := PlaceRef{Name: p.Name, Text: a.Covered(p.Span), Country: strings.ToUpper(p.Country), Admin1: p.Admin1,
+		Lat: p.Lat, Lon: p.Lon, Precision: string(p.Precision), GeonameID: p.GeonameID}
+	// 0,0 is how a place without coordinates looks; out-of-range or NaN
+	// coordinates are dropped too (JSON cannot hold NaN).
+	if r.Lat >= -90 && r.Lat <= 90 && r.Lon >= -180 && r.Lon <= 180 && !(r.Lat == 0 && r.Lon == 0) {
+		r.HasCoord = true
+	} else {
+		r.Lat, r.Lon = 0, 0
+	}
+	return r
 }
 
 func eventRow(a *news.Article, i int, art ArticleRow, engine string) EventRow {

@@ -153,3 +153,53 @@ func TestFullDisk(t *testing.T) {
 		t.Errorf("%d articles stored, %d reported: a batch was half written", st.Articles, stored)
 	}
 }
+
+// FuzzEventFilter runs arbitrary filter values against the corpus: the
+// only errors are FilterErrors, and no query changes the database.
+func FuzzEventFilter(f *testing.F) {
+	f.Add("al-Tanf", "2017-05", "2017-06", "'; DROP TABLE events; --", `" OR 1=1`)
+	f.Add("%", "_", "\\", "NEAR(a b)", "*")
+	page, ok := storetest.ExamplePage()
+	if !ok {
+		f.Skip("example page not found")
+	}
+	c, err := storetest.Corpus(page)
+	if err != nil {
+		f.Fatal(err)
+	}
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(f.TempDir(), "f.db"), Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Put(ctx, c, "fuzz"); err != nil {
+		f.Fatal(err)
+	}
+	before, _ := s.Stats(ctx)
+	f.Fuzz(func(t *testing.T, a, b, c, d, e string) {
+		for _, flt := range []store.EventFilter{
+			{Actor: a, Type: b, Mode: c, Country: d, Text: e},
+			{Place: a, From: b, To: c, AssertedBy: d, FactsOnly: true},
+			{Text: a + " " + e, Limit: 3},
+		} {
+			_, err := s.Events(ctx, flt)
+			var fe *store.FilterError
+			if err != nil && !errors.As(err, &fe) {
+				t.Fatalf("Events(%+v): %v", flt, err)
+			}
+		}
+		if _, err := s.Quotes(ctx, store.QuoteFilter{Text: e}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Articles(ctx, store.ArticleFilter{Search: a, Outlet: b}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Actors(ctx, store.ActorFilter{Name: c}); err != nil {
+			t.Fatal(err)
+		}
+		if after, _ := s.Stats(ctx); after != before {
+			t.Fatalf("a query changed the database: %+v → %+v", before, after)
+		}
+	})
+}
