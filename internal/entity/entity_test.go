@@ -176,6 +176,17 @@ func TestMentions(t *testing.T) {
 		{"appositive", "A spokesman for the [Ukrainian Defence Ministry|ORG:UKRMIL], [Andriy Yusov|PER:UKRMIL], said three soldiers were hurt.", nil},
 		{"named institution", "The [Somali National Army|ORG:SOMMIL] retook a town in [Borno State|LOC].", nil},
 		{"backed group", "[Iran|STATE]-backed [Houthi rebels|GRP:IRNGOV] launched drones.", nil},
+		{"people of a country", "[Kenyan students|ORG:KENEDU] and [Peruvian miners|ORG:PERLAB] marched; [Chileans|GRP:CHLCVL] watched.", nil},
+		{"modifiers before the role", "[Spanish dock workers|ORG:ESPLAB] struck while Belgian junior foreign minister [Marc Dupont|PER:BELGOV] spoke.", nil},
+		{"coordinated demonyms", "Senior [Polish|ORG:POLGOV] and [Czech officials|ORG:CZEGOV] met in [Prague|LOC].", []string{"Senior"}},
+		{"people need a demonym", "The [United Kingdom|STATE:GBR] teachers went home.", []string{"United Kingdom teachers"}},
+		{"demonym as the state", "It rejected a [Peruvian|STATE:PER] offer.", nil},
+		{"institution in a country", "[Rebels|ORG:TCDREB] [in] [Chad|LOC] seized a town; the [government|ORG:TCDGOV] of [Chad|STATE] fled.", nil},
+		{"capital as subject", "[Ottawa|STATE:CANGOV] again refused; talks were held [in] [Ottawa|LOC].", nil},
+		{"igo people", "[UN peacekeepers|ORG:IGOUNOMIL] left [Goma|LOC].", nil},
+		{"head of government", "Prime Minister [Justin Trudeau|PER:CANGOV] spoke; [Trudeau|PER:CANGOV] left.", nil},
+		{"title in the one country named", "President [Amara Koné|PER:MLIGOV] lifted the curfew [in] [Mali|LOC].", nil},
+		{"surname that is a title", "Defence Secretary [Tom King|PER] flew out.", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			text, ws := parseMarkup(t, strings.ReplaceAll(tc.in, "[in]", "in"))

@@ -103,10 +103,12 @@ type KB struct {
 	// each class name its bit.
 	masks    map[string]WordClasses
 	classBit map[string]WordClasses
-	nearby   map[string][]int // one-deletion neighbourhood → single-unit entries
-	abbrev   map[string]bool  // aliases and words that end in an abbreviation dot
-	single   []singleName
-	maxUnit  int
+	// preferred holds the demonyms country_extra.tsv has put first.
+	preferred map[string]bool
+	nearby    map[string][]int // one-deletion neighbourhood → single-unit entries
+	abbrev    map[string]bool  // aliases and words that end in an abbreviation dot
+	single    []singleName
+	maxUnit   int
 }
 
 type singleName struct {
@@ -128,7 +130,7 @@ type Match struct {
 
 // Load reads the embedded knowledge base.
 func Load() (*KB, error) {
-	kb := &KB{root: &node{}, iso3: map[string]int{}, words: map[string]map[string]bool{}, first: map[string]bool{}, abbrev: map[string]bool{}, nearby: map[string][]int{}}
+	kb := &KB{root: &node{}, iso3: map[string]int{}, preferred: map[string]bool{}, words: map[string]map[string]bool{}, first: map[string]bool{}, abbrev: map[string]bool{}, nearby: map[string][]int{}}
 	steps := []struct {
 		file string
 		cols int
@@ -320,8 +322,11 @@ func (kb *KB) addCountryExtra(f []string) error {
 		// same word of another ("American": the United States, not
 		// American Samoa).
 		kb.addDemonym(d, i)
-		kb.prefer(d, Demonym, i)
-		kb.prefer(d+"s", Nationals, i)
+		if !kb.preferred[d] { // the first row that gives a demonym wins ("Congolese": DR Congo)
+			kb.preferred[d] = true
+			kb.prefer(d, Demonym, i)
+			kb.prefer(d+"s", Nationals, i)
+		}
 	}
 	for _, n := range split(f[3]) {
 		kb.add(n, Entry{Kind: Capital, Ref: i})
