@@ -27,8 +27,9 @@ func (r *reader) code(sp news.Span) {
 		if !isLight(c) {
 			continue
 		}
-		for m := k + 1; m < len(cands) && cands[m].i-(c.i+c.n) <= 4; m++ {
-			if gap := r.nounGap(c.i+c.n, cands[m].i); !gap {
+		for m := k + 1; m < len(cands) && cands[m].i-(c.i+c.n) <= 6; m++ {
+			gap := r.nounGap(c.i+c.n, cands[m].i) && cands[m].i-(c.i+c.n) <= 4 || r.listGap(c.i+c.n, cands[m].i)
+			if !gap {
 				break
 			}
 			if e := nounReading(&cands[m]); e != nil && isPlover(e.kind) && !e.speaker {
@@ -248,6 +249,34 @@ func (r *reader) code(sp news.Span) {
 			}
 		}
 	}
+	// A protest takes the target of its purpose: "staged a hunger strike to
+	// demand the resignation of X", "demonstrated, calling for X to go".
+	for k := range ps {
+		p := &ps[k]
+		if p.tgt >= 0 || p.e.kind != "PROTEST" {
+			continue
+		}
+		for m := k + 1; m < len(ps) && ps[m].trig-p.trigEnd <= 8; m++ {
+			q := &ps[m]
+			purpose := q.trig > 0 && r.ws[q.trig-1].low == "to" || q.e.form == formIng
+			if !purpose || !(q.e.kind == "REQUEST" || q.e.kind == "PROTEST" || q.e.kind == "ACCUSE") {
+				continue
+			}
+			if q.tgt >= 0 && (p.src < 0 || !r.sameActor(q.tgt, p.src)) {
+				p.tgt = q.tgt
+			}
+			break
+		}
+	}
+	// A demand made of someone: "demanded autonomy from X".
+	for k := range ps {
+		p := &ps[k]
+		if p.tgt < 0 && p.verbal && p.e.kind == "REQUEST" && !p.passive {
+			if m := r.after(p.trigEnd, "from"); m >= 0 && (p.src < 0 || !r.sameActor(m, p.src)) {
+				p.tgt = m
+			}
+		}
+	}
 	// With no target named, the state where the act happens is its
 	// target: "lifted the curfew in X", "to resume attacks in X".
 	for k := range ps {
@@ -343,6 +372,24 @@ func nounReading(c *cand) *entry {
 		}
 	}
 	return nil
+}
+
+// listGap reports whether words [i, j) are the first members of a
+// coordinated list of modifiers: "launched artillery, mortar, and rocket
+// fire".
+func (r *reader) listGap(i, j int) bool {
+	comma := false
+	for k := i; k < j; k++ {
+		w := &r.ws[k]
+		switch {
+		case w.low == ",":
+			comma = true
+		case w.low == "and" || w.low == "or":
+		case w.punct || w.mention >= 0 || prepositions[w.low] || r.capitalised(k):
+			return false
+		}
+	}
+	return comma
 }
 
 // nounGap reports whether words [i, j) may sit between a light verb and
@@ -685,6 +732,28 @@ func (r *reader) thatAt(p *pending) int {
 	}
 	if j < len(r.ws) && r.ws[j].low == "that" && r.ws[j].mention < 0 {
 		return j
+	}
+	return -1
+}
+
+// after returns the mention governed by preposition prep in the clause
+// after word i, within a few words, or -1.
+func (r *reader) after(i int, prep string) int {
+	ws := r.ws
+	end := r.clauseEnd(i)
+	for j := i; j < end && j-i <= 8; j++ {
+		if ws[j].low != prep || ws[j].mention >= 0 {
+			continue
+		}
+		for k := j + 1; k < end && k-j <= 4; k++ {
+			if ws[k].mention >= 0 {
+				return ws[k].mention
+			}
+			if ws[k].punct || prepositions[ws[k].low] {
+				break
+			}
+		}
+		return -1
 	}
 	return -1
 }

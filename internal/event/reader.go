@@ -330,6 +330,9 @@ func (r *reader) subject(i int) (int, int) {
 			}
 			// "X announced that it would…": the pronoun is the speaker.
 			if w.low == "that" && pron && fb < 0 && k >= 0 && k == j-1 {
+				for k > 0 && ws[k].mention < 0 && (ws[k].time >= 0 || ws[k].low == "today" || ws[k].low == "yesterday") {
+					k-- // "announced Thursday that it…"
+				}
 				if rs := r.reportStart(k); rs >= 0 {
 					return r.subject(rs)
 				}
