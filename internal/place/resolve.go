@@ -15,6 +15,7 @@ const (
 	sitePrior      = 6.0 // curated border crossings, bases, dams
 	capitalBonus   = 1.0 // a national capital (PPLC)
 	adminSeatBonus = 0.5 // a first-level region's seat (PPLA)
+	eponymMargin   = 0.5 // a region's largest city of the same name over the region
 	altPenalty     = 1.0 // the name is only an alternate name of a populated place
 	altPenaltyArea = 0.5 // …of a region, country or site
 	admin2Penalty  = 0.5 // a county or district, against a town of its name
@@ -90,6 +91,31 @@ func logPopulation(n int64) float64 {
 	return math.Log10(float64(max(n, minPopulation)))
 }
 
+// eponym lifts a first-level region's largest city above the region when
+// both are candidates of one name: "New York", "São Paulo", "Delhi" name
+// the city unless a cue says region ("X province", "Buffalo, New York",
+// "New York Governor"), and
+// a region whose largest city has another name keeps its own ("Quebec").
+func (s *Stage) eponym(w *work, nm *name) {
+	cands := w.cands[nm.c0:nm.c1]
+	for ai, a := range cands {
+		r := s.g.Entry(a.Index)
+		if r.Class != gazetteer.Admin1 {
+			continue
+		}
+		city, ok := s.g.LargestCity(r.Country, r.Admin1)
+		if !ok {
+			continue
+		}
+		for ci, c := range cands {
+			if c.Index == city {
+				p := &w.priors[nm.c0+ci]
+				*p = max(*p, w.priors[nm.c0+ai]+eponymMargin)
+			}
+		}
+	}
+}
+
 // resolve chooses an entry for every name.
 func (s *Stage) resolve(w *work, a *news.Article) {
 	outlet := s.outletCountry(a)
@@ -104,7 +130,16 @@ func (s *Stage) resolve(w *work, a *news.Article) {
 				sc += outletBonus
 			}
 			w.priors[nm.c0+ci] = sc
-			if sc > nm.score {
+		}
+		// Not in "Buffalo, New York" (a qualifier is the region) nor
+		// before a title ("New York Governor").
+		qualifies := k > 0 && w.names[k-1].qualifier == k
+		titled := nm.last+1 < len(w.tokens) && w.sep(nm.last) == " " && w.is(nm.last+1, s.lx.title)
+		if !nm.admin && !qualifies && !titled {
+			s.eponym(w, nm)
+		}
+		for ci, c := range w.cands[nm.c0:nm.c1] {
+			if sc := w.priors[nm.c0+ci]; sc > nm.score {
 				nm.best, nm.score = c.Index, sc
 			}
 		}

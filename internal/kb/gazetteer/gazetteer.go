@@ -92,6 +92,29 @@ type Gazetteer struct {
 	country map[string]int32     // "SY" → entry index
 	tld     map[string]string    // ".sy" → "SY"
 	demonym map[string]string    // "Syrian" → "SY"; "" when several countries share it
+
+	largestOnce sync.Once
+	largest     map[[2]string]int32 // {"US", "NY"} → New York City
+}
+
+// LargestCity returns the index of the most populous place of a first-level
+// region, computed on the first call.
+func (g *Gazetteer) LargestCity(country, admin1 string) (int32, bool) {
+	g.largestOnce.Do(func() {
+		g.largest = make(map[[2]string]int32)
+		for i := range g.entries {
+			e := &g.entries[i]
+			if e.Class != City || e.Admin1 == "" {
+				continue
+			}
+			k := [2]string{e.Country, e.Admin1}
+			if j, ok := g.largest[k]; !ok || g.entries[j].Population < e.Population {
+				g.largest[k] = int32(i)
+			}
+		}
+	})
+	i, ok := g.largest[[2]string{country, admin1}]
+	return i, ok
 }
 
 // IsDemonym reports whether word is the English demonym of a country
