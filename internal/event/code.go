@@ -1,6 +1,7 @@
 package event
 
 import (
+	"strings"
 	"unicode"
 
 	"sitrep/news"
@@ -295,7 +296,9 @@ func (r *reader) code(sp news.Span) {
 			continue
 		}
 		if v := r.tollCause(k, ps); v >= 0 {
-			p.tgt = ps[v].tgt
+			if v < len(ps) {
+				p.tgt = ps[v].tgt
+			}
 			continue
 		}
 		if p.e.weak || p.voice == "nominal" || (len(r.a.Mentions) > 0 && p.e.kind == "ASSAULT" && p.c.entries != nil && hasCasualty(p.c)) {
@@ -561,6 +564,11 @@ func (r *reader) intent(p *pending) {
 		if speech || orig == "AGREE" {
 			return
 		}
+		if orig == "ASSAULT" && strings.HasPrefix(lower(r.a.Covered(p.assert.Cue)), "prepar") {
+			// "prepared to resume shelling": a force posture (CAMEO 15).
+			p.recode, p.recodeMode = "MOBILIZE", "troops"
+			return
+		}
 		if !coop || r.conditionalAfter(p.trigEnd) {
 			p.recode = "THREATEN"
 		} else {
@@ -637,24 +645,37 @@ func (r *reader) crowd(p *pending) {
 
 // tollCause returns the index of the toll verb whose cause the nominal
 // ASSAULT ps[k] names ("killed in an explosion", "died as a result of
-// torture", "wounded by gunfire"), or -1.
+// torture", "wounded by gunfire"): the pending event of that verb, or
+// len(ps) when the verb is a toll word only ("died"); -1 when none.
 func (r *reader) tollCause(k int, ps []pending) int {
 	p := &ps[k]
 	if p.voice != "nominal" || p.e.kind != "ASSAULT" || p.e.weak {
 		return -1
 	}
-	for m := k - 1; m >= 0 && k-m <= 3; m-- {
-		v := &ps[m]
-		if !v.verbal || !hasCasualty(v.c) || v.src >= 0 || p.trig-v.trigEnd > 6 {
+	linked := false
+	for j := p.trig - 1; j >= 0 && p.trig-j <= 6; j-- {
+		w := &r.ws[j]
+		if w.punct || w.mention >= 0 {
+			return -1
+		}
+		switch w.low {
+		case "in", "by", "from", "of", "during":
+			linked = true
 			continue
 		}
-		for j := v.trigEnd; j < p.trig; j++ {
-			if w := r.ws[j].low; w == "in" || w == "by" || w == "from" || w == "of" || w == "during" {
-				return m
+		if !linked {
+			continue
+		}
+		for _, e := range r.s.lex.byFirst[w.low] {
+			if e.kind != kindCasualty || !e.verb || len(e.words) != 1 || e.form == formBase {
+				continue
 			}
-			if r.ws[j].punct || r.ws[j].mention >= 0 {
-				break
+			for m := k - 1; m >= 0; m-- {
+				if ps[m].trig == j && ps[m].src < 0 {
+					return m
+				}
 			}
+			return len(ps)
 		}
 	}
 	return -1

@@ -541,10 +541,13 @@ func attributive(w string) bool {
 func (r *reader) indefiniteNP(i int) bool {
 	for j := i - 1; j >= 0 && i-j <= 5; j-- {
 		w := &r.ws[j]
-		if w.mention < 0 && (w.low == "a" || w.low == "an") {
+		if w.mention >= 0 {
+			continue
+		}
+		if w.low == "a" || w.low == "an" {
 			return true
 		}
-		if w.punct || w.mention < 0 && (prepositions[w.low] || verbContext[w.low] || r.isVerb(j) || determiners[w.low]) {
+		if w.punct || prepositions[w.low] || verbContext[w.low] || r.isVerb(j) || determiners[w.low] {
 			return false
 		}
 	}
