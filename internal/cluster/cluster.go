@@ -3,8 +3,8 @@
 // casualty figures with who reported each.
 //
 // Two reports are of one event when they have the same PLOVER type,
-// compatible actors (the same actor, the same actor code, or one side not
-// stated), places within a distance that depends on their precision (a
+// compatible actors (the same actor, the same actor code, the state forces
+// of one country under two names, or one side not stated), places within a distance that depends on their precision (a
 // point 25 km, near a point 50 km, a region 150 km; without coordinates,
 // the same country or none stated), and dates within a window that depends
 // on theirs (a day ±1 day; a month, year or a date taken from the
@@ -349,12 +349,28 @@ func compatible(g *group, r *store.EventRow, d [2]time.Time, cfg Config, window 
 	return true, score
 }
 
-// sameActor: the same key, the same actor code, or one side unknown.
+// sameActor reports whether two reports may name the same side: the same
+// actor, the same actor code, one side unknown (a place the entity stage
+// took for an actor counts as unknown), or the state forces of one
+// country under two names ("the Syrian army", "pro-government forces").
 func sameActor(a, b store.ActorRef) bool {
-	if a.Key == "" || b.Key == "" || a.Key == b.Key {
+	if a.Key == "" || b.Key == "" || a.Key == b.Key || a.Kind == "place" || b.Kind == "place" {
 		return true
 	}
-	return a.Code != "" && a.Code == b.Code
+	if a.Code != "" && a.Code == b.Code {
+		return true
+	}
+	return a.Country != "" && a.Country == b.Country && stateSide(a.Sector) && stateSide(b.Sector)
+}
+
+// stateSide is true for the sectors of a state's forces and those aligned
+// with them.
+func stateSide(sector string) bool {
+	switch sector {
+	case "military", "government", "police", "aligned":
+		return true
+	}
+	return false
 }
 
 func newGroup(r *store.EventRow, d [2]time.Time, cfg Config) *group {

@@ -85,6 +85,11 @@ func row(typ, date, from string, lat, lon float64, prec, a1, a2 string) store.Ev
 		Actor1: store.ActorRef{Key: a1}, Actor2: store.ActorRef{Key: a2}}
 }
 
+func withActor2(r store.EventRow, country, sector string) store.EventRow {
+	r.Actor2.Country, r.Actor2.Sector = country, sector
+	return r
+}
+
 func TestRules(t *testing.T) {
 	tests := []struct {
 		name string
@@ -107,6 +112,12 @@ func TestRules(t *testing.T) {
 			row("ASSAULT", "2017-06-01", "", 33.5, 38.6, "near", "c", "s"), row("ASSAULT", "2017-06-02", "", 33.5, 38.6, "near", "c", "s"),
 			row("ASSAULT", "2017-06-03", "", 33.5, 38.6, "near", "c", "s"), row("ASSAULT", "2017-06-04", "", 33.5, 38.6, "near", "c", "s")}, 2},
 		{"no place, same country", []store.EventRow{row("ASSAULT", "2017-06-08", "", 33.5, 38.6, "near", "c", "s"), row("ASSAULT", "2017-06-08", "", 0, 0, "", "c", "s")}, 1},
+		{"one country's forces under two names", []store.EventRow{
+			withActor2(row("ASSAULT", "2017-06-08", "", 33.5, 38.6, "near", "c", "syr-army"), "SYR", "military"),
+			withActor2(row("ASSAULT", "2017-06-08", "", 33.5, 38.6, "near", "c", "pro-gov"), "SYR", "aligned")}, 1},
+		{"two countries' forces", []store.EventRow{
+			withActor2(row("ASSAULT", "2017-06-08", "", 33.5, 38.6, "near", "c", "syr-army"), "SYR", "military"),
+			withActor2(row("ASSAULT", "2017-06-08", "", 33.5, 38.6, "near", "c", "lbn-army"), "LBN", "military")}, 2},
 		{"empty", nil, 0},
 	}
 	for _, tt := range tests {

@@ -68,8 +68,21 @@ func synthetic(i, events int) *news.Article {
 var (
 	benchOnce sync.Once
 	benchDB   *DB
+	benchDir  string
 	benchErr  error
 )
+
+// TestMain removes the query benchmark's database after the run.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchDB != nil {
+		benchDB.Close()
+	}
+	if benchDir != "" {
+		os.RemoveAll(benchDir)
+	}
+	os.Exit(code)
+}
 
 // openBench builds (once per run) a database of *benchEvents events.
 func openBench(b *testing.B) *DB {
@@ -79,6 +92,7 @@ func openBench(b *testing.B) *DB {
 			benchErr = err
 			return
 		}
+		benchDir = dir
 		ctx := context.Background()
 		s, err := Open(ctx, filepath.Join(dir, "bench.db"), Options{})
 		if err != nil {

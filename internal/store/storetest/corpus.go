@@ -2,7 +2,9 @@ package storetest
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
+	"strings"
 	"os"
 
 	"sitrep/internal/syndicate"
@@ -157,19 +159,7 @@ func docs() []Doc {
 // syndicate index. page is the example page's bytes.
 func Corpus(page []byte) ([]*news.Article, error) {
 	var out []*news.Article
-	variants := []struct {
-		source string
-		page   []byte
-	}{
-		{"sputnik-2017-06-09-coalition-al-tanf.txt", page},
-		// A republication: another site banner, no footer, a changed headline.
-		{"mirror-1.txt", bytes.Replace(bytes.Replace(page,
-			[]byte("The Largest Security-Cleared Career Network for Defense and Intelligence Jobs - JOIN NOW"), []byte("World News Mirror - Subscribe"), 1),
-			[]byte("Join the mailing list"), nil, 1)},
-		// A copy that drops the closing paragraph.
-		{"mirror-2.txt", bytes.Replace(page,
-			[]byte("The United States and Russia signed the bilateral memorandum of understanding in October 2015 to ensure their flight safety during combat missions over Syria."), nil, 1)},
-	}
+	variants := pageVariants(page)
 	for _, v := range variants {
 		a, err := Page(v.source, v.page, exampleParas())
 		if err != nil {
@@ -191,5 +181,63 @@ func Corpus(page []byte) ([]*news.Article, error) {
 		a.Meta.Story = ""
 	}
 	syndicate.Group(out, syndicate.Config{})
+	return out, nil
+}
+
+type variant struct {
+	source string
+	page   []byte
+}
+
+// pageVariants are the example page and two near copies of it.
+func pageVariants(page []byte) []variant {
+	return []variant{
+		{"sputnik-2017-06-09-coalition-al-tanf.txt", page},
+		// A republication: another site banner, no footer, a changed headline.
+		{"mirror-1.txt", bytes.Replace(bytes.Replace(page,
+			[]byte("The Largest Security-Cleared Career Network for Defense and Intelligence Jobs - JOIN NOW"), []byte("World News Mirror - Subscribe"), 1),
+			[]byte("Join the mailing list"), nil, 1)},
+		// A copy that drops the closing paragraph.
+		{"mirror-2.txt", bytes.Replace(page,
+			[]byte("The United States and Russia signed the bilateral memorandum of understanding in October 2015 to ensure their flight safety during combat missions over Syria."), nil, 1)},
+	}
+}
+
+// Inputs writes the corpus as sitrep reads it from disk, without layers:
+// the example page and its copies as saved pages (name → bytes), and the
+// written articles as one JSON Lines file ("written.jsonl") whose records
+// carry their metadata. The real pipeline analyses these in the end-to-end
+// tests.
+func Inputs(page []byte) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	for _, v := range pageVariants(page) {
+		out[v.source] = v.page
+	}
+	var jl bytes.Buffer
+	for _, d := range docs() {
+		var paras []string
+		for _, p := range d.Paras {
+			s, _, err := parse(p.Markup)
+			if err != nil {
+				return nil, err
+			}
+			paras = append(paras, s)
+		}
+		pub, err := news.ParseISO(d.Published)
+		if err != nil {
+			return nil, err
+		}
+		rec := struct {
+			Meta news.Meta `json:"meta"`
+			Text string    `json:"text"`
+		}{news.Meta{URL: d.URL, Outlet: d.Outlet, Title: d.Title, Published: pub}, strings.Join(paras, "\n\n")}
+		b, err := json.Marshal(rec)
+		if err != nil {
+			return nil, err
+		}
+		jl.Write(b)
+		jl.WriteByte('\n')
+	}
+	out["written.jsonl"] = jl.Bytes()
 	return out, nil
 }
