@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"strings"
 	"os"
+	"strings"
 
 	"sitrep/internal/syndicate"
 	"sitrep/news"
