@@ -2,16 +2,20 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
 
+	"sitrep/internal/pipeline"
 	"sitrep/internal/store/sqlite"
+	"sitrep/news"
 )
 
 // childEnv makes the test binary run one command instead of the tests:
@@ -104,5 +108,65 @@ func TestKill9(t *testing.T) {
 	}
 	if len(ids) != n {
 		t.Errorf("%d articles stored, want %d", len(ids), n)
+	}
+}
+
+// cancelStage cancels the ingest's context when it has seen n articles, as
+// Ctrl-C would.
+type cancelStage struct {
+	n      int
+	seen   *atomic.Int64
+	cancel context.CancelFunc
+}
+
+func (cancelStage) Name() string       { return "cancel" }
+func (cancelStage) Requires() []string { return nil }
+func (s cancelStage) Apply(a *news.Article) error {
+	if s.seen.Add(1) == int64(s.n) {
+		s.cancel()
+	}
+	return nil
+}
+
+// TestInterrupt cancels an ingest half-way (Ctrl-C): what was analysed is
+// stored, the database is consistent, and a second run stores the rest
+// without redoing anything.
+func TestInterrupt(t *testing.T) {
+	const n = 1000
+	dir := t.TempDir()
+	src := filepath.Join(dir, "in.jsonl")
+	writeGenerated(t, src, n)
+	db := filepath.Join(dir, "i.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var seen atomic.Int64
+	p, _ := pipeline.New(cancelStage{n: 300, seen: &seen, cancel: cancel})
+	st, err := Ingest(ctx, IngestOptions{DB: db, Paths: []string{src}, Engine: "t", Pipeline: p, Batch: 64}, nil, io.Discard)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("interrupted ingest: %v, want context.Canceled", err)
+	}
+	if st.Stored == 0 || st.Stored >= n {
+		t.Fatalf("interrupted ingest stored %d", st.Stored)
+	}
+	first := st.Stored
+	seen.Store(0)
+	p2, _ := pipeline.New(cancelStage{n: -1, seen: &seen, cancel: func() {}})
+	st, err = Ingest(context.Background(), IngestOptions{DB: db, Paths: []string{src}, Engine: "t", Pipeline: p2}, nil, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Skipped != first || st.Stored != n-first || seen.Load() != int64(n-first) {
+		t.Errorf("second run: %+v, %d analysed; want %d skipped unanalysed and %d stored", st, seen.Load(), first, n-first)
+	}
+	s, err := sqlite.Open(context.Background(), db, sqlite.Options{NoCreate: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Check(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if stats, _ := s.Stats(context.Background()); stats.Articles != n {
+		t.Errorf("%d articles stored, want %d", stats.Articles, n)
 	}
 }
