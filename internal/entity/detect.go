@@ -74,6 +74,7 @@ func newDoc(s *Stage, a *news.Article, toks []news.Token, sents []news.Sentence)
 	d.s, d.kb, d.w, d.a = s, s.kb, &s.w, a
 	if n := len(toks) + len(toks)/8; cap(d.units) < n {
 		d.units = make([]unit, 0, n)
+		d.ku = make([]actors.Unit, 0, n)
 	}
 	for si, se := range sents {
 		first := len(d.units)
@@ -85,10 +86,6 @@ func newDoc(s *Stage, a *news.Article, toks []news.Token, sents []news.Sentence)
 			d.addToken(t, si)
 		}
 		d.sents = append(d.sents, [2]int{first, len(d.units)})
-	}
-	d.ku = resize(d.ku, len(d.units))
-	for i, u := range d.units {
-		d.ku[i] = actors.Unit{Key: u.key, Shape: u.shape}
 	}
 	d.memo = resize(d.memo, len(d.units))
 	d.caps = resize(d.caps, len(d.sents))
@@ -124,7 +121,7 @@ func (d *doc) free() {
 		return
 	}
 	d.a, d.s, d.kb, d.w = nil, nil, nil, nil
-	d.units, d.sents, d.cands, d.idx = d.units[:0], d.sents[:0], d.cands[:0], d.idx[:0]
+	d.units, d.ku, d.sents, d.cands, d.idx = d.units[:0], d.ku[:0], d.sents[:0], d.cands[:0], d.idx[:0]
 	for _, m := range []map[string]bool{d.lower, d.capsIn, d.unres} {
 		clear(m)
 	}
@@ -163,7 +160,9 @@ func (d *doc) addToken(t news.Token, si int) {
 		}
 	}
 	if t.Kind == news.Punct || t.Kind == news.Symbol {
-		d.units = append(d.units, unit{span: t.Span, nameEnd: t.Span.End, key: text, cls: d.kb.Mask(text), shape: actors.ShapeOther, punct: true, sent: si})
+		ku, cls := d.kb.NewUnit(text, actors.ShapeOther)
+		d.units = append(d.units, unit{span: t.Span, nameEnd: t.Span.End, key: text, cls: cls, shape: actors.ShapeOther, punct: true, sent: si})
+		d.ku = append(d.ku, ku)
 		return
 	}
 	start := 0
@@ -185,7 +184,10 @@ func (d *doc) addToken(t news.Token, si int) {
 				trimmed := strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(part, "'s"), "’s"), "'S"), "'’")
 				ne = sp.Start + len(trimmed)
 			}
-			d.units = append(d.units, unit{span: sp, nameEnd: ne, key: key, cls: d.kb.Mask(key), shape: actors.ShapeOf(part), poss: poss, sent: si, joined: end < len(text)})
+			shape := actors.ShapeOf(part)
+			ku, cls := d.kb.NewUnit(key, shape)
+			d.units = append(d.units, unit{span: sp, nameEnd: ne, key: key, cls: cls, shape: shape, poss: poss, sent: si, joined: end < len(text)})
+			d.ku = append(d.ku, ku)
 		}
 		if end < len(text) {
 			_, n := utf8.DecodeRuneInString(text[end:])

@@ -102,6 +102,7 @@ type KB struct {
 	// set of its classes as bits (see Mask and ClassBit); classBit gives
 	// each class name its bit.
 	masks    map[string]WordClasses
+	lex      map[string]lexEntry // masks and the trie's first level in one map (NewUnit)
 	classBit map[string]WordClasses
 	// preferred holds the demonyms country_extra.tsv has put first.
 	preferred map[string]bool
@@ -213,6 +214,15 @@ func (kb *KB) indexMasks() error {
 	}
 	for w := range kb.first {
 		kb.masks[w] |= kb.classBit[FirstNameClass]
+	}
+	kb.lex = make(map[string]lexEntry, len(kb.masks)+len(kb.root.next))
+	for w, m := range kb.masks {
+		kb.lex[w] = lexEntry{classes: m, start: kb.root.next[w]}
+	}
+	for w, n := range kb.root.next {
+		e := kb.lex[w]
+		e.start = n
+		kb.lex[w] = e
 	}
 	return nil
 }
@@ -534,6 +544,25 @@ func sameShapes(a, b []Shape) bool {
 type Unit struct {
 	Key   string
 	Shape Shape
+	// start is the trie node Key leads to from the root, when looked up
+	// (by NewUnit); known says it was.
+	start *node
+	known bool
+}
+
+// A lexEntry is what the knowledge base knows of one folded key: its word
+// classes and where it leads in the name trie.
+type lexEntry struct {
+	classes WordClasses
+	start   *node
+}
+
+// NewUnit returns the unit of a folded key and its shape, and the word
+// classes of the key (Mask), with one map lookup: Longest then starts
+// from the unit without looking its key up again.
+func (kb *KB) NewUnit(key string, shape Shape) (Unit, WordClasses) {
+	e := kb.lex[key]
+	return Unit{Key: key, Shape: shape, start: e.start, known: true}, e.classes
 }
 
 // Longest returns the longest knowledge-base name that starts at units[i]
@@ -542,7 +571,12 @@ type Unit struct {
 func (kb *KB) Longest(units []Unit, i int, caps bool) (m Match, ok bool) {
 	n := kb.root
 	for j := i; j < len(units) && j-i < kb.maxUnit; j++ {
-		c := n.next[units[j].Key]
+		var c *node
+		if j == i && units[j].known {
+			c = units[j].start
+		} else {
+			c = n.next[units[j].Key]
+		}
 		if c == nil {
 			break
 		}
