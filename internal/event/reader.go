@@ -539,15 +539,15 @@ func attributive(w string) bool {
 // "an" a few words before it, over mentions and modifiers only: "a key
 // U.S. ally".
 func (r *reader) indefiniteNP(i int) bool {
-	for j := i - 1; j >= 0 && i-j <= 5; j-- {
+	for j := i - 1; j >= 0 && i-j <= 8; j-- {
 		w := &r.ws[j]
-		if w.mention >= 0 {
-			continue
+		if w.mention >= 0 || w.low == "." && j > 0 && r.ws[j-1].mention >= 0 {
+			continue // "U.S."
 		}
 		if w.low == "a" || w.low == "an" {
 			return true
 		}
-		if w.punct || prepositions[w.low] || verbContext[w.low] || r.isVerb(j) || determiners[w.low] {
+		if w.punct || prepositions[w.low] || verbContext[w.low] || determiners[w.low] {
 			return false
 		}
 	}
