@@ -15,7 +15,10 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
+
+	"sitrep/internal/cli"
 )
 
 // version is the engine version, recorded with everything it produces.
@@ -35,22 +38,37 @@ const (
 	exitUsage  = 2 // the command line was wrong
 )
 
-const usage = `sitrep turns news into sourced event data.
+// usageText lists every command, the database commands included.
+func usageText() string {
+	var b strings.Builder
+	b.WriteString(`sitrep turns news into sourced event data.
 
 Usage:
-  sitrep analyze [flags] PATH...   analyse articles (files, directories, "-" for stdin)
-  sitrep eval TASK [DATA_DIR]      score the engine on a gold set (sitrep eval -h lists them)
-  sitrep version                   print the engine version
+  sitrep analyze [flags] PATH...  analyse articles (files, directories, WARC, feeds, "-" for stdin)
+  sitrep eval TASK [DATA_DIR]     score the engine on a gold set (sitrep eval -h lists them)
+`)
+	for _, c := range cli.Commands(version) {
+		b.WriteString("  sitrep " + c.Synopsis + "\n")
+	}
+	b.WriteString(`  sitrep version                  print the engine version
 
-Run "sitrep COMMAND -h" for a command's flags.
-`
+Run "sitrep COMMAND -h" for a command's flags. Database commands take
+--db PATH (default sitrep.db).
+`)
+	return b.String()
+}
 
 // run is the whole program: it parses args, wires the engine and returns
 // the exit status.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usageText())
 		return exitUsage
+	}
+	for _, c := range cli.Commands(version) {
+		if c.Name == args[0] {
+			return c.Run(ctx, args[1:], stdin, stdout, stderr)
+		}
 	}
 	switch args[0] {
 	case "analyze", "analyse":
@@ -61,9 +79,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintln(stdout, "sitrep", version)
 		return exitOK
 	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, usageText())
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "sitrep: unknown command %q\n\n%s", args[0], usage)
+	fmt.Fprintf(stderr, "sitrep: unknown command %q\n\n%s", args[0], usageText())
 	return exitUsage
 }
