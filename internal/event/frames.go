@@ -25,7 +25,7 @@ type frameHead struct {
 }
 
 // maxFrameGap bounds the words between a frame's verb and its object head.
-const maxFrameGap = 7
+const maxFrameGap = 9
 
 func parseFrames(src string, lx *Lexicon) error {
 	lx.frames = map[string][]*frameHead{}
