@@ -186,6 +186,7 @@ func TestMentions(t *testing.T) {
 		{"igo people", "[UN peacekeepers|ORG:IGOUNOMIL] left [Goma|LOC].", nil},
 		{"head of government", "Prime Minister [Justin Trudeau|PER:CANGOV] spoke; [Trudeau|PER:CANGOV] left.", nil},
 		{"title in the one country named", "President [Amara Koné|PER:MLIGOV] lifted the curfew [in] [Mali|LOC].", nil},
+		{"title of a country", "King [Harald|PER:NORGOV] of [Norway|STATE] opened it.", nil},
 		{"surname that is a title", "Defence Secretary [Tom King|PER] flew out.", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

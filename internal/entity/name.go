@@ -121,8 +121,40 @@ func (d *doc) name(si, i, end int) int {
 			}
 		}
 	}
+	// "King Hassan of Morocco": a titled person of a country; the country
+	// is a mention of its own.
+	of := -1
+	if len(roles) > 0 {
+		for x := j + 1; x+1 < k; x++ {
+			if d.units[x].key != "of" {
+				continue
+			}
+			if m, ok := d.longest(x+1, d.caps[si]); ok && m.End == k {
+				if e, ok := pick(m, actors.CountryName); ok {
+					of = e.Ref
+					k = x
+				}
+			}
+			break
+		}
+	}
 	c := d.typeName(si, j, k, roles)
 	c.roles, c.before = roles, before
+	if of >= 0 && c.typ == news.Person && c.actor.Country == "" {
+		co := d.kb.Countries[of]
+		sector := "government"
+		for _, r := range roles {
+			if sc := d.s.titleSector[r.Title]; sc != "" {
+				sector = sc
+				break
+			}
+		}
+		code := sectorCodes[sector]
+		if code == "" {
+			sector, code = "government", "GOV"
+		}
+		c.actor.Country, c.actor.Sector, c.actor.Code = co.ISO3, sector, co.ISO3+code
+	}
 	d.add(c)
 	d.remember(len(d.cands) - 1)
 	return d.after(si, len(d.cands)-1, end)
