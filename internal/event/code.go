@@ -239,9 +239,12 @@ func (r *reader) code(sp news.Span) {
 			p.tgt = c.src
 		}
 	}
-	// A retreat is from its target: "withdrew its troops from X".
+	// A retreat is from its target: "withdrew its troops from X"; so is a
+	// recall or expulsion: "recalled its ambassador from X".
 	for k := range ps {
-		if p := &ps[k]; p.e.kind == "RETREAT" && p.verbal || p.e.kind == "RETREAT" && p.voice == "nominal" {
+		p := &ps[k]
+		from := p.e.kind == "RETREAT" || p.e.kind == "SANCTION" && (p.e.mode == "break-relations" || p.e.mode == "expel") && p.tgt < 0
+		if from && (p.verbal || p.voice == "nominal") {
 			if m := r.retreatFrom(p.trigEnd); m >= 0 && (m != p.src || p.voice == "nominal") {
 				p.tgt = m
 				if p.src == m {

@@ -115,14 +115,20 @@ func (r *reader) frameObject(fh *frameHead, i int) int {
 	return -1
 }
 
-// frameObjectBefore returns the word index of fh's object head just
-// before the participle at word i, over forms of "be" and adverbs; -1.
+// frameObjectBefore returns the word index of fh's object head before the
+// participle at word i, over forms of "be", adverbs and a prepositional
+// phrase; -1.
 func (r *reader) frameObjectBefore(fh *frameHead, i int) int {
 	ws := r.ws
-	for j := i - 1; j >= 0 && i-j <= 4; j-- {
+	for j := i - 1; j >= 0 && i-j <= 7; j-- {
 		w := ws[j].low
 		if ws[j].mention < 0 && fh.f.objects[w] {
 			return j
+		}
+		// "sanctions on X were lifted": a prepositional phrase may follow
+		// the object.
+		if ws[j].mention >= 0 || w == "on" || w == "against" || w == "of" || w == "for" {
+			continue
 		}
 		if !(beForms[w] || w == "has" || w == "have" || w == "had" || fillers[w] || strings.HasSuffix(w, "ly")) {
 			return -1

@@ -11,6 +11,7 @@ import (
 // marked turns inline markup into an article with hand-set layers:
 //
 //	⟦the coalition|A:USA/military⟧  a mention of actor USA/military
+//	⟦Iraq|A:IRQ/state⟧              a state ("place": a country named as a place)
 //	⟦al-Tanf|P:SY:point⟧            a place in Syria, point precision
 //	⟦On June 8|T:2017-06-08⟧        a date
 //	⟦…|Q:say:RUS/military⟧          quote content, speaker the nearest
@@ -77,7 +78,7 @@ func marked(t testing.TB, src string) *news.Article {
 					typ = news.Group
 				}
 				a.Mentions = append(a.Mentions, news.Mention{Span: sp, Type: typ, Antecedent: -1, Resolution: "kb",
-					Actor: news.Actor{ID: f[1], Name: f[1], Country: country, Sector: sector}})
+					Actor: news.Actor{ID: f[1], Name: f[1], Country: country, Sector: sector, Kind: kindOf(sector)}})
 			case "P":
 				a.Places = append(a.Places, news.Place{Span: sp, Name: b.String()[sp.Start:sp.End], Country: f[1], Precision: news.GeoPrecision(f[2])})
 			case "T":
@@ -169,4 +170,13 @@ func byName(as news.Assertion) string {
 		return as.By.ID
 	}
 	return as.By.Name
+}
+
+// kindOf gives the actor kind the entity stage gives a mention of a state
+// ("state") or of a country named as a place ("place").
+func kindOf(sector string) string {
+	if sector == "state" || sector == "place" {
+		return sector
+	}
+	return ""
 }
