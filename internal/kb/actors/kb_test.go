@@ -126,3 +126,20 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+func TestTrimPossessive(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		poss     bool
+	}{
+		{"Syria's", "Syria", true}, {"Russia’s", "Russia", true}, {"US'S", "US", true}, {"UK’S", "UK", true},
+		{"Damascus'", "Damascus", true}, {"Damascus’", "Damascus", true},
+		{"'s", "'s", false}, {"’s", "’s", false}, {"'", "'", false}, {"’", "’", false}, {"s", "s", false},
+		{"Paris", "Paris", false}, {"was", "was", false}, {"", "", false}, {"é’", "é", true},
+	} {
+		got, poss := trimPossessive(tc.in)
+		if got != tc.want || poss != tc.poss {
+			t.Errorf("trimPossessive(%q) = %q, %v; want %q, %v", tc.in, got, poss, tc.want, tc.poss)
+		}
+	}
+}

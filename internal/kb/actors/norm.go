@@ -132,14 +132,24 @@ func Fold(s string) (key string, possessive bool) {
 }
 
 func trimPossessive(s string) (string, bool) {
-	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
-		if len(s) > len(suf) && strings.HasSuffix(s, suf) {
-			return s[:len(s)-len(suf)], true
-		}
+	// By the last byte first: most words end in none of these.
+	n := len(s)
+	if n < 2 {
+		return s, false
 	}
-	for _, suf := range []string{"'", "’"} {
-		if len(s) > len(suf) && strings.HasSuffix(s, suf) {
-			return s[:len(s)-len(suf)], true
+	switch s[n-1] {
+	case 's', 'S': // "'s", "’s"
+		if s[n-2] == '\'' && n > 2 {
+			return s[:n-2], true
+		}
+		if n > 4 && s[n-4:n-1] == "’" {
+			return s[:n-4], true
+		}
+	case '\'':
+		return s[:n-1], true
+	case 0x99: // the last byte of "’"
+		if n > 3 && s[n-3:] == "’" {
+			return s[:n-3], true
 		}
 	}
 	return s, false
