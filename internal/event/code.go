@@ -239,6 +239,35 @@ func (r *reader) code(sp news.Span) {
 			p.tgt = c.src
 		}
 	}
+	// A threat is made to whoever the condition names: "threatened to
+	// stop talks if X goes ahead", "will withdraw unless X agrees".
+	for k := range ps {
+		p := &ps[k]
+		if p.tgt >= 0 || !p.verbal || p.e.kind != "THREATEN" && !r.conditionalAfter(p.trigEnd) {
+			continue
+		}
+		if m := r.conditionSubject(p.trigEnd); m >= 0 && (p.src < 0 || !r.sameActor(m, p.src)) {
+			p.tgt = m
+		}
+	}
+	// A complaint targets the doer of what it is about: "complained to
+	// the UN over Israeli air raids" targets Israel, not the UN.
+	for k := range ps {
+		p := &ps[k]
+		if !p.verbal || p.e.kind != "ACCUSE" {
+			continue
+		}
+		for m := k + 1; m < len(ps) && ps[m].trig-p.trigEnd <= 10; m++ {
+			q := &ps[m]
+			if q.voice != "nominal" || q.src < 0 || p.src >= 0 && r.sameActor(q.src, p.src) {
+				continue
+			}
+			if r.aboutBetween(p.trigEnd, q.trig) {
+				p.tgt = q.src
+			}
+			break
+		}
+	}
 	// A retreat is from its target: "withdrew its troops from X"; so is a
 	// recall or expulsion: "recalled its ambassador from X".
 	for k := range ps {
@@ -780,4 +809,43 @@ func (r *reader) after(i int, prep string) int {
 		return -1
 	}
 	return -1
+}
+
+// conditionSubject returns the first mention after "if" or "unless" in
+// the sentence after word i (within the search window), or -1.
+func (r *reader) conditionSubject(i int) int {
+	ws := r.ws
+	for j := i; j < len(ws) && j-i <= window; j++ {
+		if isStrongBoundary(&ws[j]) {
+			return -1
+		}
+		if ws[j].mention < 0 && (ws[j].low == "if" || ws[j].low == "unless") {
+			for k := j + 1; k < len(ws) && k-j <= 4; k++ {
+				if ws[k].mention >= 0 {
+					return ws[k].mention
+				}
+				if ws[k].punct {
+					break
+				}
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// aboutBetween reports whether "over", "about" or "against" governs a
+// noun phrase between words i and j, with no clause boundary between.
+func (r *reader) aboutBetween(i, j int) bool {
+	about := false
+	for k := i; k < j; k++ {
+		w := &r.ws[k]
+		if isStrongBoundary(w) || w.mention < 0 && subordinators[w.low] {
+			return false
+		}
+		if w.mention < 0 && (w.low == "over" || w.low == "about" || w.low == "against") {
+			about = true
+		}
+	}
+	return about
 }
