@@ -126,6 +126,8 @@ func TestPlaces(t *testing.T) {
 		{"region as qualifier", "A school in [Buffalo|US point], [New York|US region], closed."},
 		{"region before a title", "[New York|US region] Governor Andrew Cuomo declared an emergency."},
 		{"unknown population", "Protesters gathered in [London|GB], [England|GB], outside parliament in [Westminster|GB]."},
+		{"loose match uncorroborated", "Rockets fell on Aazaz overnight."},
+		{"loose match corroborated", "Shelling hit [Aazaz|SY] and [Aleppo|SY]."},
 		{"name not split", "This afternoon, the New York City Ballet performed."},
 		{"demonym", "Officials in the French capital [Paris|FR] met envoys from [Paris|US], [Texas|US]."},
 		{"town of", "Clashes erupted near the town of [Manbij|SY near] in [Syria|SY]."},

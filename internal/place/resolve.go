@@ -31,6 +31,8 @@ const (
 	listCountry    = 2.0 // …in the candidate's country
 	outletBonus    = 0.5 // the outlet's domain is of the candidate's country
 	nearbyKM       = 300
+	// looseMaxPopulation: see uncorroborated.
+	looseMaxPopulation = 100000
 	// minPopulation stands for an unknown population (GeoNames writes 0):
 	// cities1000 lists places of at least 1,000 people and the seats of
 	// administrative divisions, so an unknown one is not an empty one.
@@ -325,6 +327,26 @@ func (s *Stage) mainCountry(w *work) (int32, bool) {
 	return s.g.Country(bestCC)
 }
 
+// uncorroborated reports whether a town or administrative region of fewer
+// than looseMaxPopulation people was matched only loosely (the text spells
+// it unlike the entry's name: "Oppland" for Upland, "Mbomo" for Mbomou)
+// and no other name of the article lies in its country. Such a match is
+// more often a word or a foreign place that shares a key than the place
+// meant, and is not emitted. A larger place is often known by an exonym
+// the gazetteer holds only as an alternate name (Geneva for Genève), and
+// countries, regions and curated sites have their own aliases: they are
+// kept.
+// mainCountry must have filled w.support with the names per country.
+func (s *Stage) uncorroborated(w *work, nm *name, e *gazetteer.Entry) bool {
+	switch e.Class {
+	case gazetteer.City, gazetteer.Admin1, gazetteer.Admin2:
+	default:
+		return false
+	}
+	return e.Population < looseMaxPopulation && w.support[e.Country] < 2 &&
+		!gazetteer.SameSpelling(e.Name, w.text[nm.span.Start:nm.span.End])
+}
+
 // emit writes the places of the resolved names.
 func (s *Stage) emit(w *work, dst []news.Place) []news.Place {
 	main, haveMain := s.mainCountry(w)
@@ -342,6 +364,9 @@ func (s *Stage) emit(w *work, dst []news.Place) []news.Place {
 			continue
 		}
 		e := s.g.Entry(b)
+		if !nm.ofCountry && s.uncorroborated(w, nm, e) {
+			continue
+		}
 		p := news.Place{
 			Span:       nm.span,
 			GeonameID:  e.ID,
