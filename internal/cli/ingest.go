@@ -93,13 +93,16 @@ func ingest(ctx context.Context, s store.Store, p *pipeline.Pipeline, in iter.Se
 	if batchSize <= 0 {
 		batchSize = 200
 	}
+	// The feeder goroutine of Parallel runs todo: it alone touches seen,
+	// skipped and hasErr until Parallel returns.
 	seen := map[string]bool{}
+	skipped := 0
 	var hasErr error
 	todo := func(yield func(*news.Article, error) bool) {
 		for a, err := range in {
 			if err == nil && a != nil {
 				if seen[a.ID] {
-					st.Skipped++
+					skipped++
 					continue
 				}
 				seen[a.ID] = true
@@ -109,7 +112,7 @@ func ingest(ctx context.Context, s store.Store, p *pipeline.Pipeline, in iter.Se
 					return
 				}
 				if ok {
-					st.Skipped++
+					skipped++
 					continue
 				}
 			}
@@ -153,6 +156,7 @@ func ingest(ctx context.Context, s store.Store, p *pipeline.Pipeline, in iter.Se
 		return putErr == nil
 	})
 	flush()
+	st.Skipped += skipped
 	if putErr != nil {
 		return putErr
 	}
