@@ -79,6 +79,10 @@ func (r *reader) code(sp news.Span) {
 					p.tgt = p.src
 				}
 				p.src = first
+				if e.kind == "MOBILIZE" && e.mode == "" {
+					// "X and Y held war games": a joint exercise (CAMEO 062).
+					p.recode, p.recodeMode = "COOPERATE", "military"
+				}
 			}
 			prevVerbal = len(ps)
 		} else if e.verb {

@@ -33,6 +33,8 @@ func TestTypesAndRoles(t *testing.T) {
 		{"⟦Ruritania|A:XXB/state⟧ and ⟦Freedonia|A:XXC/state⟧ reached a consensus on water.", "AGREE XXB/state→XXC/state"},
 		{"⟦The army|A:XXB/military⟧ prepared to resume shelling the town.", "MOBILIZE/troops XXB/military→-"},
 		{"⟦A journalist|A:XXB/media⟧ was killed in a car bomb explosion.", "ASSAULT/bombing -→XXB/media"},
+		{"⟦Ruritanian|A:XXB/military⟧ and ⟦Freedonian|A:XXC/military⟧ warships began war games.", "COOPERATE/military XXB/military→XXC/military"},
+		{"⟦The council|A:XXB/government⟧ concluded ⟦on Monday|T:2024-05-06⟧ that ⟦the army|A:XXB/military⟧ must withdraw.", "REQUEST(intends RETREAT) -→XXB/military"},
 		{"⟦Ruritania|A:XXB/state⟧ threatened to halt the talks if ⟦Freedonia|A:XXC/state⟧ moves troops.", "THREATEN XXB/state→XXC/state"},
 		{"⟦Ruritania|A:XXB/state⟧ complained to ⟦the UN|A:IGO/igo⟧ over ⟦Freedonian|A:XXC/military⟧ air raids.", "ACCUSE/criticize XXB/state→XXC/military"},
 	} {

@@ -208,7 +208,7 @@ func (r *reader) choose(c *cand) {
 		c.chosen = nil // "return to Geneva": going back, not giving back
 		return
 	}
-	if v != nil && v.kind == "AGREE" && v.weak && next == "that" && n == nil {
+	if v != nil && v.kind == "AGREE" && v.weak && r.thatNext(c.i+c.n) && n == nil {
 		c.chosen = nil // "concluded that": a finding, not a deal
 		return
 	}
@@ -548,6 +548,21 @@ func (r *reader) indefiniteNP(i int) bool {
 			return true
 		}
 		if w.punct || prepositions[w.low] || verbContext[w.low] || determiners[w.low] {
+			return false
+		}
+	}
+	return false
+}
+
+// thatNext reports whether "that" comes at word j, after a time
+// expression if any ("concluded on Saturday that").
+func (r *reader) thatNext(j int) bool {
+	for k := j; k < len(r.ws) && k-j < 4; k++ {
+		w := &r.ws[k]
+		if w.low == "that" && w.mention < 0 {
+			return true
+		}
+		if w.time < 0 && w.low != "on" && w.low != "today" && w.low != "yesterday" {
 			return false
 		}
 	}
