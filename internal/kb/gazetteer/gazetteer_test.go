@@ -2,7 +2,6 @@ package gazetteer
 
 import (
 	"bytes"
-	"compress/gzip"
 	"runtime"
 	"strings"
 	"syscall"
@@ -60,11 +59,11 @@ func TestLoad(t *testing.T) {
 
 func TestReadErrors(t *testing.T) {
 	gz := func(s string) []byte {
-		var b bytes.Buffer
-		w := gzip.NewWriter(&b)
-		w.Write([]byte(s))
-		w.Close()
-		return b.Bytes()
+		b, err := Compress([]byte(s))
+		if err != nil {
+			panic(err)
+		}
+		return b
 	}
 	h := Header() + "\n"
 	entry := "E\t1\tX\t1\t2\tP\tPPL\tSY\t01\t5\tgeonames\n"
@@ -73,7 +72,7 @@ func TestReadErrors(t *testing.T) {
 		data []byte
 		want string
 	}{
-		{"not gzip", []byte("this is not a gzip file at all"), "gzip"},
+		{"not zstd", []byte("this is not a zstd file at all"), "zstd"},
 		{"truncated", gz(h + entry + "K\tx\t0\n")[:20], "generated data"},
 		{"old norm", gz("#sitrep-gazetteer\tformat=1\tnorm=0\n"), "regenerate"},
 		{"bad row", gz(h + "Z\t1\n"), "unknown row"},
@@ -146,11 +145,11 @@ func cpuTime() time.Duration {
 
 func FuzzRead(f *testing.F) {
 	gz := func(s string) []byte {
-		var b bytes.Buffer
-		w := gzip.NewWriter(&b)
-		w.Write([]byte(s))
-		w.Close()
-		return b.Bytes()
+		b, err := Compress([]byte(s))
+		if err != nil {
+			panic(err)
+		}
+		return b
 	}
 	h := Header() + "\n"
 	f.Add(gz(h+"E\t1\tX\t1\t2\tP\tPPL\tSY\t01\t5\tgeonames\nK\tx\t0\n"), "X\t\tR\tSEA\t1\t2\t\tnote", "Y\tcountry:SY")

