@@ -62,13 +62,14 @@ func parseFrames(src string, lx *Lexicon) error {
 	return nil
 }
 
-// matchFrame reports whether a frame's verb or noun starts at word i with
+// matchFrame reports whether one of heads (the frame words starting with
+// word i) starts at word i with
 // its object head after it (or, for a passive participle, just before it:
 // "sanctions were lifted"). It returns the candidate for the verb, the
 // index of the object head, and ok.
-func (r *reader) matchFrame(i int) (c cand, obj int, ok bool) {
+func (r *reader) matchFrame(i int, heads []*frameHead) (c cand, obj int, ok bool) {
 	ws := r.ws
-	for _, fh := range r.s.lex.frames[ws[i].low] {
+	for _, fh := range heads {
 		if !matchWords(ws, i, fh.words) {
 			continue
 		}

@@ -125,6 +125,15 @@ type entry struct {
 type Lexicon struct {
 	byFirst map[string][]*entry
 	frames  map[string][]*frameHead // object frames by first surface word
+	// first joins byFirst and frames, so that matching looks each word
+	// up once.
+	first map[string]*lexWord
+}
+
+// lexWord is what the lexicon holds for one first surface word.
+type lexWord struct {
+	entries []*entry
+	frames  []*frameHead
 }
 
 // LoadLexicon parses the embedded pattern lexicon.
@@ -135,6 +144,16 @@ func LoadLexicon() (*Lexicon, error) {
 	}
 	if err := parseFrames(framesTSV, lx); err != nil {
 		return nil, err
+	}
+	lx.first = map[string]*lexWord{}
+	for k, es := range lx.byFirst {
+		lx.first[k] = &lexWord{entries: es}
+	}
+	for k, fs := range lx.frames {
+		if lx.first[k] == nil {
+			lx.first[k] = &lexWord{}
+		}
+		lx.first[k].frames = fs
 	}
 	return lx, nil
 }

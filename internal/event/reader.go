@@ -115,7 +115,11 @@ func (r *reader) match() []cand {
 		if ws[i].punct || ws[i].mention >= 0 {
 			continue
 		}
-		if c, obj, ok := r.matchFrame(i); ok {
+		fw := r.s.lex.first[ws[i].low]
+		if fw == nil {
+			continue
+		}
+		if c, obj, ok := r.matchFrame(i, fw.frames); ok {
 			if obj < i {
 				// A passive: the object was matched as a noun before.
 				for len(out) > 0 && out[len(out)-1].i+out[len(out)-1].n > obj {
@@ -129,7 +133,7 @@ func (r *reader) match() []cand {
 			out = append(out, c)
 			continue
 		}
-		es := r.s.lex.byFirst[ws[i].low]
+		es := fw.entries
 		if len(es) == 0 {
 			continue
 		}
