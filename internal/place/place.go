@@ -14,8 +14,12 @@
 // spelling, by cue words ("X province", "the town of X", "the Syrian town
 // of X"), then by the article's other places: the share of them in the
 // candidate's country, its first-level region, places within 300 km, a
-// following "X, Y" qualifier, the class of the other names of a list, and
-// the country of the outlet's domain. Weights are constants in resolve.go.
+// following "X, Y" qualifier, the class and country of the other names of
+// a list, and the country of the outlet's domain. A first-level region's
+// largest city of the same name is preferred to the region ("New York")
+// unless a cue says region. A small town or region matched only loosely
+// (spelt unlike its entry) that no other name of its country corroborates
+// is dropped. Weights are constants in resolve.go.
 //
 // Invariants: Places are in text order, do not overlap, and their spans lie
 // inside Text on UTF-8 boundaries. A span that overlaps an entity mention of

