@@ -108,17 +108,22 @@ func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]store.EventRow,
 	}
 	if lo != "" || hi != "" {
 		// An event overlaps [lo, hi] when date_lo <= hi and date_hi >= lo.
-		// Bounding date_lo from below too lets the index answer: a date
-		// spans at most wideDays days unless it is wide (a year).
+		// Within a span class, date_lo >= lo - the class's longest span,
+		// so each class is a range of the (span, date_lo) index.
 		if hi == "" {
 			hi = "9999-12-31"
 		}
-		from, wideFrom := "0000-00-00", "0000-00-00"
-		if lo != "" {
-			from, wideFrom = daysBefore(lo, wideDays), daysBefore(lo, 400)
+		var terms []string
+		for c, days := range spanDays {
+			from := "0000-00-00"
+			if lo != "" {
+				from = daysBefore(lo, days)
+			}
+			terms = append(terms, "(span = ? AND date_lo BETWEEN ? AND ?)")
+			q.args = append(q.args, c, from, hi)
 		}
-		q.add("(date_lo BETWEEN ? AND ? OR (wide = 1 AND date_lo BETWEEN ? AND ?)) AND date_hi >= ? AND date_lo != ''",
-			from, hi, wideFrom, hi, lo)
+		q.where = append(q.where, "("+strings.Join(terms, " OR ")+")")
+		q.add("date_hi >= ? AND date_lo != ''", lo)
 	}
 	if f.FactsOnly {
 		q.add("fact = 1")
@@ -137,7 +142,7 @@ func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]store.EventRow,
 		q.add(cond+")", args...)
 	}
 	if m := store.MatchQuery(f.Text); m != "" {
-		q.add("id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)", m)
+		q.add("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)", m)
 	}
 	geo := f.Place != "" || f.HasPoint
 	lat, lon := f.Lat, f.Lon
@@ -157,14 +162,14 @@ func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]store.EventRow,
 	}
 	if geo {
 		a, b, c, d := store.Box(lat, lon, radius)
-		q.add("id IN (SELECT id FROM events_geo WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?)", a, b, c, d)
+		q.add("e.id IN (SELECT id FROM events_geo WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?)", a, b, c, d)
 	}
-	tail := "ORDER BY date_lo, id"
+	tail := "ORDER BY e.date_lo, e.id"
 	if f.Limit > 0 && !geo {
 		tail += " LIMIT ?"
 		q.args = append(q.args, f.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, q.sql("SELECT row FROM events", tail), q.args...)
+	rows, err := s.db.QueryContext(ctx, q.sql("SELECT r.row FROM events e JOIN event_rows r ON r.id = e.id", tail), q.args...)
 	if err != nil {
 		return nil, err
 	}

@@ -40,19 +40,23 @@ CREATE TABLE events (
 	country     TEXT NOT NULL,   -- ISO 3166-1 alpha-2 of the place
 	date_lo     TEXT NOT NULL,   -- YYYY-MM-DD, '' when undated
 	date_hi     TEXT NOT NULL,
-	wide        INTEGER NOT NULL, -- 1 when the date spans more than 62 days (a year)
+	span        INTEGER NOT NULL, -- how long the date is: 0 a day, 1 up to 7 days, 2 up to 62, 3 longer
 	asserted_by TEXT NOT NULL,   -- store.Key of the asserting source's name
 	asserted_id TEXT NOT NULL,   -- its actor id
 	fact        INTEGER NOT NULL,
 	engine      TEXT NOT NULL,
-	row         BLOB NOT NULL,   -- store.EventRow as JSON
 	UNIQUE (article_id, idx)
+);
+-- The rows as JSON, apart, so that filtering reads small rows only.
+CREATE TABLE event_rows (
+	id  INTEGER PRIMARY KEY,     -- events.id
+	row BLOB NOT NULL            -- store.EventRow as JSON
 );
 CREATE INDEX events_type ON events(type, date_lo);
 CREATE INDEX events_actor1 ON events(actor1);
 CREATE INDEX events_actor2 ON events(actor2);
-CREATE INDEX events_date ON events(date_lo);
-CREATE INDEX events_wide ON events(wide, date_lo) WHERE wide = 1;
+CREATE INDEX events_date ON events(span, date_lo);
+CREATE INDEX events_order ON events(date_lo);
 CREATE INDEX events_country ON events(country);
 CREATE INDEX events_asserted ON events(asserted_by);
 CREATE INDEX events_asserted_id ON events(asserted_id);

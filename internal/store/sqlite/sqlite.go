@@ -197,6 +197,7 @@ func (s *DB) Check(ctx context.Context) error {
 	checks := []struct{ what, q string }{
 		{"events of no article", "SELECT count(*) FROM events WHERE article_id NOT IN (SELECT id FROM articles)"},
 		{"quotes of no article", "SELECT count(*) FROM quotes WHERE article_id NOT IN (SELECT id FROM articles)"},
+		{"events without their row", "SELECT count(*) FROM events WHERE id NOT IN (SELECT id FROM event_rows)"},
 		{"articles whose event count disagrees", "SELECT count(*) FROM articles a WHERE events != (SELECT count(*) FROM events e WHERE e.article_id = a.id)"},
 	}
 	for _, c := range checks {

@@ -140,15 +140,18 @@ func (w *writer) putRows(r store.Rows) error {
 		if err != nil {
 			return err
 		}
-		res, err := w.exec(`INSERT INTO events (article_id, idx, type, mode, actor1, actor2, country, date_lo, date_hi, wide,
-			asserted_by, asserted_id, fact, engine, row) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-			e.ArticleID, e.Index, e.Type, e.Mode, e.Actor1.Key, e.Actor2.Key, e.Place.Country, e.DateLo, e.DateHi, wide(e.DateLo, e.DateHi),
-			store.Key(e.AssertedBy), e.AssertedByID, e.Fact, e.Engine, js)
+		res, err := w.exec(`INSERT INTO events (article_id, idx, type, mode, actor1, actor2, country, date_lo, date_hi, span,
+			asserted_by, asserted_id, fact, engine) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			e.ArticleID, e.Index, e.Type, e.Mode, e.Actor1.Key, e.Actor2.Key, e.Place.Country, e.DateLo, e.DateHi, spanClass(e.DateLo, e.DateHi),
+			store.Key(e.AssertedBy), e.AssertedByID, e.Fact, e.Engine)
 		if err != nil {
 			return err
 		}
 		id, err := res.LastInsertId()
 		if err != nil {
+			return err
+		}
+		if _, err := w.exec(`INSERT INTO event_rows (id, row) VALUES (?, ?)`, id, js); err != nil {
 			return err
 		}
 		if _, err := w.exec(`INSERT INTO events_fts (rowid, evidence) VALUES (?, ?)`, id, e.Evidence); err != nil {
@@ -215,15 +218,26 @@ func (w *writer) putRows(r store.Rows) error {
 	return nil
 }
 
-// wideDays is the longest span of a date that is not "wide": a month
-// taken from the publication date (30 + 31 days) with a margin.
-const wideDays = 62
+// spanDays are the longest date ranges, in days from first to last day,
+// of span classes 0, 1 and 2 (a day; a week; a month, or a month taken
+// from the publication date: 30 + 31 days); class 3 holds longer ones
+// (up to a year and 30 days).
+var spanDays = [4]int{0, 7, 62, 400}
 
-// wide reports whether a date range spans more than wideDays.
-func wide(lo, hi string) bool {
+// spanClass is the class of a date range; undated events are class 0.
+func spanClass(lo, hi string) int {
 	a, err1 := time.Parse("2006-01-02", lo)
 	b, err2 := time.Parse("2006-01-02", hi)
-	return err1 == nil && err2 == nil && b.Sub(a) > wideDays*24*time.Hour
+	if err1 != nil || err2 != nil {
+		return 0
+	}
+	days := int(b.Sub(a).Hours() / 24)
+	for c, max := range spanDays {
+		if days <= max {
+			return c
+		}
+	}
+	return 3
 }
 
 // actor records an actor and the aliases it is known by.
@@ -306,6 +320,7 @@ func (w *writer) deleteArticle(id string) error {
 	stmts := []string{
 		`DELETE FROM events_fts WHERE rowid IN (SELECT id FROM events WHERE article_id = ?1)`,
 		`DELETE FROM events_geo WHERE id IN (SELECT id FROM events WHERE article_id = ?1)`,
+		`DELETE FROM event_rows WHERE id IN (SELECT id FROM events WHERE article_id = ?1)`,
 		`DELETE FROM events WHERE article_id = ?1`,
 		`DELETE FROM quotes_fts WHERE rowid IN (SELECT id FROM quotes WHERE article_id = ?1)`,
 		`DELETE FROM quotes WHERE article_id = ?1`,
@@ -322,7 +337,7 @@ func (w *writer) deleteArticle(id string) error {
 }
 
 func eventsOf(ctx context.Context, tx *sql.Tx, id string) ([]store.EventRow, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT row FROM events WHERE article_id = ? ORDER BY idx", id)
+	rows, err := tx.QueryContext(ctx, "SELECT r.row FROM events e JOIN event_rows r ON r.id = e.id WHERE e.article_id = ? ORDER BY e.idx", id)
 	if err != nil {
 		return nil, err
 	}
