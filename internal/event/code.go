@@ -62,7 +62,7 @@ func (r *reader) code(sp news.Span) {
 			lv := &cands[lk]
 			p.voice = "light"
 			p.head = lv.i
-			p.src, p.srcAt, p.passive = r.verbSubject(lv.i, lv.n, lv.chosen.form, ps, prevVerbal)
+			p.src, p.srcAt, p.passive = r.verbSubject(lv.i, lv.n, lightEntry(lv).form, ps, prevVerbal)
 			tgt, by := r.nounArgs(c.i + c.n)
 			p.tgt = tgt
 			if p.passive {
@@ -625,16 +625,24 @@ func (r *reader) conditionalAfter(i int) bool {
 }
 
 // isLight reports whether a candidate can be a light verb in its place.
-func isLight(c *cand) bool {
+func isLight(c *cand) bool { return lightEntry(c) != nil }
+
+// lightEntry returns the light-verb reading of c: its chosen reading when
+// that is a verb, else its first light-verb entry; nil when c is no light
+// verb. A light verb need not have been chosen as an event word itself.
+func lightEntry(c *cand) *entry {
 	if c.chosen != nil && !c.chosen.verb {
-		return false
+		return nil
 	}
 	for _, e := range c.entries {
 		if e.kind == kindLight {
-			return true
+			if c.chosen != nil {
+				return c.chosen
+			}
+			return e
 		}
 	}
-	return false
+	return nil
 }
 
 // lastEvent returns the source mention of the event told last before the
