@@ -20,15 +20,21 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
 // goldenInputs are the pages of the end-to-end golden test: the bundled
-// example and the saved pages under testdata/pages.
+// example, the saved plain-text and HTML pages of the extract stage's tests
+// (a wire story with a dateline, a blog post, a cookie banner with related
+// links, Russian pages, a page with no date, a home page, malformed HTML),
+// and any page under testdata/pages.
 func goldenInputs(t *testing.T) []string {
 	t.Helper()
 	inputs := []string{"../../testdata/examples/sputnik-2017-06-09-coalition-al-tanf.txt"}
-	more, err := filepath.Glob("testdata/pages/*")
-	if err != nil {
-		t.Fatal(err)
+	for _, pattern := range []string{"../extract/testdata/text/*.txt", "../extract/testdata/html/*.html", "testdata/pages/*"} {
+		more, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, more...)
 	}
-	return append(inputs, more...)
+	return inputs
 }
 
 // TestGolden runs the default pipeline over every golden input and compares
@@ -91,5 +97,36 @@ func checkSpans(t *testing.T, a *news.Article) {
 	t.Helper()
 	if err := news.Validate(a); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestRealPages runs the default pipeline over the 181 real pages of the
+// article-extraction benchmark: no stage may fail or break an invariant.
+func TestRealPages(t *testing.T) {
+	dir := "../../../shared/eval/article-extraction-benchmark/html"
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("benchmark pages not found (%v): they live in ../shared/eval", err)
+	}
+	if testing.Short() {
+		t.Skip("181 pages: skipped in -short mode")
+	}
+	p, err := pipeline.Default(pipeline.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	p.Parallel(context.Background(), read.Articles(context.Background(), []string{dir}, nil, read.Options{}), 0, func(r pipeline.Result) bool {
+		if r.Err != nil {
+			t.Error(r.Err)
+			return true
+		}
+		n++
+		if err := news.Validate(r.Article); err != nil {
+			t.Errorf("%s: %v", r.Article.Source, err)
+		}
+		return true
+	})
+	if n != 181 {
+		t.Errorf("analysed %d pages, want 181", n)
 	}
 }
