@@ -84,11 +84,11 @@ func (r *Report) WriteJSON(w io.Writer) error {
 
 // WriteTable writes the report as aligned tables for people.
 func (r *Report) WriteTable(w io.Writer) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(w, "%s on %s\n\n", r.Task, r.Data)
-	fmt.Fprintln(tw, "\tprecision\trecall\tF1\tn\t")
+	fmt.Fprintln(tw, "\tprecision\trecall\tF1\tn")
 	row := func(name string, s Score) {
-		fmt.Fprintf(tw, "%s\t%.3f\t%.3f\t%.3f\t%d\t\n", name, s.Precision, s.Recall, s.F1, s.N)
+		fmt.Fprintf(tw, "%s\t%.3f\t%.3f\t%.3f\t%d\n", name, s.Precision, s.Recall, s.F1, s.N)
 	}
 	row("all", r.Score)
 	for _, k := range sortedKeys(r.Subsets) {
@@ -98,7 +98,7 @@ func (r *Report) WriteTable(w io.Writer) error {
 		row(k, r.ByType[k])
 	}
 	if len(r.Baselines) > 0 {
-		fmt.Fprintln(tw, "baselines:\t\t\t\t\t")
+		fmt.Fprintln(tw, "baselines:\t\t\t\t")
 		for _, k := range sortedKeys(r.Baselines) {
 			row(k, r.Baselines[k])
 		}
