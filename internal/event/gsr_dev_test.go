@@ -2,6 +2,7 @@ package event
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"testing"
 )
@@ -23,6 +24,7 @@ func TestGSRDev(t *testing.T) {
 	stages := realStages(t, false)
 	st := New(Config{})
 	show := testing.Verbose() && os.Getenv("GSR_ERRORS") != ""
+	showActors := testing.Verbose() && os.Getenv("GSR_ACTORS") != ""
 	for _, rec := range recs {
 		if HeldOut(rec.ID) {
 			continue
@@ -31,10 +33,34 @@ func TestGSRDev(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		a := res.Article
+		if showActors && res.Type == PLOVERType(rec.Event) {
+			for _, r := range []struct {
+				name string
+				ok   bool
+				gold []GSRActor
+				m    int
+			}{{"SRC", res.SourceOK, rec.Source, a.Events[res.Event].Source}, {"TGT", res.TargetOK, rec.Target, a.Events[res.Event].Target}} {
+				if r.ok || len(r.gold) == 0 {
+					continue
+				}
+				got := "none"
+				if r.m >= 0 {
+					m := a.Mentions[r.m]
+					got = fmt.Sprintf("%q %s/%s/%s/%s", a.Text[m.Span.Start:m.Span.End], m.Type, m.Actor.Country, m.Actor.Sector, m.Actor.Code)
+				}
+				role := ""
+				for m := range a.Mentions {
+					if actorMatch(a, m, r.gold) {
+						role = " ROLE"
+					}
+				}
+				t.Logf("%s%s %s gold=%v got=%s\n  %s", r.name, role, rec.ID, r.gold, got, rec.Text)
+			}
+		}
 		if !show {
 			continue
 		}
-		a := res.Article
 		if gold := PLOVERType(rec.Event); res.Type != gold {
 			t.Logf("TYPE %s gold=%s got=%s: %s\n%s", rec.ID, gold, res.Type, rec.Text, render(a))
 			continue

@@ -201,20 +201,132 @@ func isContent(a *news.Article, i int) bool {
 
 // actorMatch reports whether mention m's actor has the country code and
 // sector of one of the gold actors. A gold sector of "" or "***" matches
-// any sector.
+// any sector; otherwise the actor must have a sector (actorSectors) that
+// is the gold one or of its kind (sameSector).
 func actorMatch(a *news.Article, m int, gold []GSRActor) bool {
 	if m < 0 || len(gold) == 0 {
 		return false
 	}
-	act := a.Mentions[m].Actor
+	ment := a.Mentions[m]
+	act := ment.Actor
+	sectors := actorSectors(ment)
 	for _, g := range gold {
 		if !countryMatch(act, g.Code) {
 			continue
 		}
 		gs := sectorCode(g.Sector)
-		if gs == "" || gs == sectorCode(act.Sector) {
+		if gs == "" {
 			return true
 		}
+		for _, s := range sectors {
+			if sameSector(gs, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// actorSectors gives the CAMEO sector codes of a mention's actor: the
+// sector of its CAMEO-style code (the last three letters, when they are a
+// sector: LBNUAF, IGOUNOMIL) and the code of its sector word. A place
+// named as an actor is coded as the PLOVER-GSR readme codes cities: its
+// civilians (CVL), and, for a place the entity stage reads as a state
+// (a capital as subject), its government.
+func actorSectors(m news.Mention) []string {
+	var out []string
+	act := m.Actor
+	if c := strings.ToUpper(act.Code); len(c) >= 6 {
+		if s := c[len(c)-3:]; cameoSectors[s] {
+			out = append(out, s)
+		}
+	}
+	if s := sectorWord(act.Sector); s != "" {
+		out = append(out, s)
+	}
+	if m.Type == news.Location && act.Sector == "" {
+		out = append(out, "CVL")
+	}
+	return out
+}
+
+// cameoSectors are the CAMEO 1.1b3 actor role codes that the gold
+// standard uses as sectors.
+var cameoSectors = map[string]bool{
+	"GOV": true, "MIL": true, "REB": true, "OPP": true, "PTY": true, "COP": true,
+	"JUD": true, "SPY": true, "INS": true, "SEP": true, "UAF": true, "MED": true,
+	"EDU": true, "BUS": true, "CRM": true, "CVL": true, "LEG": true, "ELI": true,
+	"REF": true, "AGR": true, "LAB": true, "HLH": true, "HRI": true, "REL": true,
+	"DEV": true, "ENV": true, "SOC": true, "MOD": true, "RAD": true,
+}
+
+// sectorWord maps the knowledge base's sector words to CAMEO codes; ""
+// for words that name no sector ("igo", "ngo", "aligned": kinds of
+// actor, not roles).
+func sectorWord(s string) string {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "government", "state":
+		return "GOV"
+	case "military":
+		return "MIL"
+	case "rebel", "rebels":
+		return "REB"
+	case "militia", "pmc":
+		return "UAF" // CAMEO's armed groups outside the state's forces
+	case "separatist":
+		return "SEP"
+	case "opposition":
+		return "OPP"
+	case "party":
+		return "PTY"
+	case "police":
+		return "COP"
+	case "judiciary":
+		return "JUD"
+	case "intelligence":
+		return "SPY"
+	case "media":
+		return "MED"
+	case "education":
+		return "EDU"
+	case "business":
+		return "BUS"
+	case "criminal", "criminals":
+		return "CRM"
+	case "civilians", "civilian":
+		return "CVL"
+	case "legislature":
+		return "LEG"
+	case "elites":
+		return "ELI"
+	case "refugees":
+		return "REF"
+	case "labour", "labor":
+		return "LAB"
+	case "medical":
+		return "HLH"
+	case "religious":
+		return "REL"
+	}
+	return ""
+}
+
+// sameSector reports whether an actor's sector s counts as the gold
+// sector g. Besides equality: CAMEO's non-state armed roles (rebels,
+// insurgents, separatists, unaffiliated armed forces) are one kind, since
+// the gold codes militias by side (Hezbollah REB, a government's
+// militiamen MIL) and a knowledge base cannot; a militia (UAF) also
+// counts as MIL. Journalists (JRN in the gold) are media.
+func sameSector(g, s string) bool {
+	if g == s {
+		return true
+	}
+	armed := func(x string) bool { return x == "REB" || x == "INS" || x == "SEP" || x == "UAF" }
+	switch {
+	case armed(g) && armed(s):
+		return true
+	case g == "MIL" && s == "UAF":
+		return true
 	}
 	return false
 }
@@ -228,32 +340,30 @@ func countryMatch(act news.Actor, code string) bool {
 	case "":
 		return false
 	case "IGO", "NGO", "MNC":
-		return strings.HasPrefix(strings.ToUpper(act.Code), code) || sectorCode(act.Sector) == code || strings.EqualFold(act.Kind, code)
+		return strings.HasPrefix(strings.ToUpper(act.Code), code) || strings.EqualFold(act.Sector, code) || strings.EqualFold(act.Kind, code)
 	}
 	return strings.EqualFold(act.Country, code) || strings.HasPrefix(strings.ToUpper(act.Code), code)
 }
 
-// sectorCode maps a sector, the gold standard's three-letter codes or the
-// knowledge base's words, to one three-letter code; "" when unknown.
+// sectorCode maps a sector of the gold standard (GOV, REB, CVLalb: a
+// CAMEO role code, with an ethnic or religious code after it) or a
+// knowledge-base sector word to one three-letter code; "" when none.
 func sectorCode(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
 	if s == "" || strings.HasPrefix(s, "*") {
 		return ""
 	}
-	for _, p := range [][2]string{
-		{"gov", "GOV"}, {"state", "GOV"}, {"mil", "MIL"}, {"reb", "REB"}, {"insurg", "REB"},
-		{"cvl", "CVL"}, {"civ", "CVL"}, {"opp", "OPP"}, {"cop", "COP"}, {"police", "COP"},
-		{"ref", "REF"}, {"leg", "LEG"}, {"eli", "ELI"}, {"jud", "JUD"}, {"uaf", "UAF"}, {"armed", "UAF"},
-		{"med", "MED"}, {"jrn", "MED"}, {"journal", "MED"}, {"edu", "EDU"}, {"lab", "LAB"},
-		{"bus", "BUS"}, {"crm", "CRM"}, {"crim", "CRM"}, {"pty", "PTY"}, {"part", "PTY"},
-		{"spy", "SPY"}, {"intel", "SPY"}, {"rel", "REL"}, {"agr", "AGR"}, {"soc", "SOC"},
-		{"igo", "IGO"}, {"ngo", "NGO"},
-	} {
-		if strings.HasPrefix(s, p[0]) {
-			return p[1]
-		}
+	if w := sectorWord(s); w != "" {
+		return w
 	}
-	return strings.ToUpper(prefix(s, 3))
+	c := strings.ToUpper(prefix(s, 3))
+	switch c {
+	case "CIV":
+		return "CVL"
+	case "JRN":
+		return "MED"
+	}
+	return c
 }
 
 func scoreGSR(ctx context.Context, recs []GSRRecord, before []Annotator) (*eval.Report, error) {
@@ -331,7 +441,7 @@ func scoreGSR(ctx context.Context, recs []GSRRecord, before []Annotator) (*eval.
 	}
 	rep.Notes = append(rep.Notes,
 		"precision/recall/F1 are of the event type of each sentence's most confident event; type_accuracy = right type / sentences",
-		"actor_match: the chosen event's source/target actor has a gold country code and sector (gold sector absent or *** matches any)",
+		"actor_match: the chosen event's source/target actor has a gold country code and sector (gold sector absent or *** matches any; CAMEO's non-state armed roles REB/INS/SEP/UAF count as one, a militia also as MIL; a place named as an actor is its civilians, as the gold's readme codes cities)",
 		"held_out: sentences whose id hashes (FNV-1a 32) to 0 mod 3, never looked at while writing the lexicon")
 	if !hasEntity {
 		rep.Notes = append(rep.Notes, "no mentions: the scorer ran without an entity stage, so no actor can match")
