@@ -249,6 +249,53 @@ func parseOffset(s string) (int, bool) {
 	return sec, true
 }
 
+// eachPhraseWord calls f with each word of s, split and lower-cased as
+// phraseWords does, as bytes of a scratch buffer that are valid only
+// during the call; it returns the buffer for reuse and allocates nothing
+// once the buffer has grown.
+func eachPhraseWord(s string, buf []byte, f func(w []byte)) []byte {
+	buf = buf[:0]
+	in := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '\'':
+				buf, in = append(buf, c), true
+			case 'A' <= c && c <= 'Z':
+				buf, in = append(buf, c+'a'-'A'), true
+			default:
+				if in {
+					f(buf)
+					buf, in = buf[:0], false
+				}
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’':
+			buf, in = utf8.AppendRune(buf, unicode.ToLower(r)), true
+		default:
+			if in {
+				f(buf)
+				buf, in = buf[:0], false
+			}
+			if unicode.Is(unicode.So, r) {
+				buf = append(buf, s[i:i+n]...)
+				f(buf)
+				buf = buf[:0]
+			}
+		}
+		i += n
+	}
+	if in {
+		f(buf)
+	}
+	return buf[:0]
+}
+
 // phraseWords splits s into lower-case words: runs of letters, digits and
 // apostrophes, with each other symbol ("©") a word of its own.
 func phraseWords(s string) []string {
@@ -425,12 +472,12 @@ func (lx *textLexicon) boilerplateHit(w *lowerWords, first []bool) (hit, strong 
 // outletNamed reports whether a name-like line reads as an outlet's name:
 // it holds a word such as "News" or "Chronicle".
 func (lx *textLexicon) outletNamed(name string) bool {
-	for _, w := range phraseWords(name) {
-		if lx.outletWords[w] {
-			return true
-		}
-	}
-	return false
+	var buf [64]byte
+	found := false
+	eachPhraseWord(name, buf[:0], func(w []byte) {
+		found = found || lx.outletWords[string(w)]
+	})
+	return found
 }
 
 // outlet looks a name up in the outlet list.

@@ -240,11 +240,12 @@ func readDates(a *news.Article, lx *textLexicon, raw string, units []textUnit, l
 // least three and at least 60% of its own, or -1.
 func echoOfFirst(lx *textLexicon, lines []headLine) int {
 	first := map[string]bool{}
-	for _, w := range phraseWords(lines[0].text) {
-		if lx.words[w].stop == 0 {
-			first[w] = true
+	var scratch [128]byte
+	buf := eachPhraseWord(lines[0].text, scratch[:0], func(w []byte) {
+		if lx.words[string(w)].stop == 0 && !first[string(w)] {
+			first[string(w)] = true
 		}
-	}
+	})
 	best, bestShared := -1, 0
 	for i := len(lines) - 1; i >= 1; i-- {
 		h := lines[i]
@@ -252,15 +253,15 @@ func echoOfFirst(lx *textLexicon, lines []headLine) int {
 			continue
 		}
 		content, shared := 0, 0
-		for _, w := range phraseWords(h.text) {
-			if lx.words[w].stop != 0 {
-				continue
+		buf = eachPhraseWord(h.text, buf, func(w []byte) {
+			if lx.words[string(w)].stop != 0 {
+				return
 			}
 			content++
-			if first[w] {
+			if first[string(w)] {
 				shared++
 			}
-		}
+		})
 		if shared >= 3 && shared*5 >= content*3 && shared > bestShared {
 			best, bestShared = i, shared
 		}
