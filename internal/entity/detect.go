@@ -525,7 +525,7 @@ func (d *doc) state(si, i, end int, m actors.Match, e actors.Entry) (int, bool) 
 	_, adj := pick(m, actors.Demonym)
 	people := adj || last.poss
 	if k < end && (adj || last.poss || k == j) {
-		if ref, hend, ok := d.headInst(si, k, end, people, adj && k == j); ok {
+		if ref, hend, ok := d.headInst(si, k, end, people, people && k == j); ok {
 			a, ref := d.instActor(c, ref)
 			start := i
 			if k > j {
@@ -622,7 +622,8 @@ func (d *doc) state(si, i, end int, m actors.Match, e actors.Entry) (int, bool) 
 // headInst finds the institution that a country word before unit k
 // modifies: at k ("Syrian army"), or, when mods, after at most two
 // lower-case modifiers ("French paper workers", "Nigerian junior foreign
-// minister"). People words ("officials", "students") count only when
+// minister", "Brazil's Deputy Trade Minister": title modifiers count in
+// capitals too). People words ("officials", "students") count only when
 // people (after a demonym or a possessive). A capitalised phrase followed
 // by "of" and a name is a longer title, not the institution ("Canada's
 // Minister of Industry"). It returns the institution and the unit after it.
@@ -641,6 +642,9 @@ func (d *doc) headInst(si, k, end int, people, mods bool) (ref, hend int, ok boo
 			}
 		}
 		u := d.units[x]
+		if mods && !u.punct && u.is(d.w.titlemod) {
+			continue // "Taiwan's Vice Foreign Minister", "junior trade minister"
+		}
 		if !mods || u.punct || u.shape != actors.ShapeLower || u.is(d.w.function|d.w.connector) {
 			return 0, 0, false
 		}

@@ -57,7 +57,7 @@ type Stage struct {
 type wordBits struct {
 	function, calendar, notname, legal, org, place, placeprep, speech      actors.WordClasses
 	pronounPerson, pronounPlural, connector, led, backed, alignhead        actors.WordClasses
-	coalitionhead, grouphead, first                                        actors.WordClasses
+	coalitionhead, grouphead, first, titlemod                              actors.WordClasses
 	desc, descCoalition, descGroup, descMinistry, descCompany, descCountry actors.WordClasses
 }
 
@@ -67,7 +67,7 @@ func newWordBits(kb *actors.KB) wordBits {
 		org: b("org"), place: b("place"), placeprep: b("placeprep"), speech: b("speech"),
 		pronounPerson: b("pronoun-person"), pronounPlural: b("pronoun-plural"), connector: b("connector"),
 		led: b("led"), backed: b("backed"), alignhead: b("alignhead"), coalitionhead: b("coalitionhead"),
-		grouphead: b("grouphead"), first: b(actors.FirstNameClass), desc: b("description-*"),
+		grouphead: b("grouphead"), titlemod: b("titlemod"), first: b(actors.FirstNameClass), desc: b("description-*"),
 		descCoalition: b("description-coalition"), descGroup: b("description-group"), descMinistry: b("description-ministry"),
 		descCompany: b("description-company"), descCountry: b("description-country")}
 }

@@ -110,13 +110,23 @@ func (d *doc) name(si, i, end int) int {
 	before := i
 	if len(roles) == 0 {
 		floor := d.sents[si][0]
+		office := -1 // the start of an office's mention that ends at i
 		if n := len(d.cands); n > 0 && d.cands[n-1].end > floor {
 			floor = d.cands[n-1].end // not a title inside an earlier mention
+			if p := d.cands[n-1]; p.end == i && p.inst >= 0 {
+				// …unless that mention is an office and the name follows
+				// it: "Nigerian junior foreign minister Dubem Oniya"
+				// (affiliate then ties the person to the office).
+				office, floor = p.start, max(p.start, d.sents[si][0])
+			}
 		}
 		for back := 1; back <= 3 && i-back >= floor; back++ {
 			if t, te, _, ok := d.titleAt(si, i-back); ok && te == i && t.Kind != "honorific" {
 				roles = append(roles, news.Role{Title: t.Canonical, Kind: t.Kind, Span: d.span(i-back, i)})
 				before = i - back
+				if office >= 0 && i-back >= office {
+					before = i
+				}
 				break
 			}
 		}
