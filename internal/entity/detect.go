@@ -407,6 +407,15 @@ func (d *doc) known(si, i, end int, m actors.Match) (int, bool) {
 						d.add(cand{start: i, end: m.End, typ: news.Organization, actor: a, res: "context", inst: ref, form: "name"})
 						return m.End, true
 					}
+					// "Demonstrators in Baghdad", "students in Nairobi": the
+					// crowd, students, workers or doctors in a city are
+					// people of its country (reporters, diplomats, refugees
+					// or troops there often are not).
+					if co, ok := d.cityCountry(m3); ok && d.units[x].key != "of" && localPeople[in.Sector] && !d.units[m3.End-1].joined {
+						a, ref := d.instActor(co, e.Ref)
+						d.add(cand{start: i, end: m.End, typ: news.Organization, actor: a, res: "context", inst: ref, form: "name"})
+						return m.End, true
+					}
 				}
 			}
 		}
@@ -425,6 +434,33 @@ func (d *doc) known(si, i, end int, m actors.Match) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// localPeople are the sectors of people words that a city's name after
+// "in" ties to the city's country.
+var localPeople = map[string]bool{"civilians": true, "education": true, "labour": true, "medical": true}
+
+// cityCountry gives the country of the capital or city named by m, when
+// every city of that name lies in one country.
+func (d *doc) cityCountry(m actors.Match) (actors.Country, bool) {
+	if ce, ok := pick(m, actors.Capital); ok {
+		return d.kb.Countries[ce.Ref], true
+	}
+	iso := ""
+	for _, e := range m.Entries {
+		if e.Kind != actors.PlaceName {
+			continue
+		}
+		p := d.kb.Places[e.Ref]
+		if p.Kind != "city" || (iso != "" && p.ISO3 != iso) {
+			return actors.Country{}, false
+		}
+		iso = p.ISO3
+	}
+	if iso == "" {
+		return actors.Country{}, false
+	}
+	return d.kb.Country(iso)
 }
 
 // headedRun reports whether the run of name units from j ends in an

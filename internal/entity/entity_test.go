@@ -181,6 +181,7 @@ func TestMentions(t *testing.T) {
 		{"title modifiers in capitals", "[Brazil's Deputy Trade Minister|ORG:BRAGOV] arrived in [Lima|LOC].", nil},
 		{"name after an office", "On Tuesday, [Kenyan junior trade minister|ORG:KENGOV] [Tavu Ekwa|PER:KENGOV] summoned the envoy.", nil},
 		{"name after a head of state's office", "Pakistan President [Tavu Ul-Ekwa|PER:PAKGOV] rejected the offer.", []string{"Pakistan President"}},
+		{"people in a city", "[Demonstrators|ORG:KENCVL] in [Nairobi|LOC] blocked a road.", nil},
 		{"militiamen", "[Sudanese militiamen|ORG:SDNUAF] attacked the village.", nil},
 		{"military aircraft", "[British helicopters|ORG:GBRMIL] attacked the convoy.", nil},
 		{"coordinated demonyms", "Senior [Polish|ORG:POLGOV] and [Czech officials|ORG:CZEGOV] met in [Prague|LOC].", []string{"Senior"}},
