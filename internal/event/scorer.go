@@ -232,7 +232,9 @@ func actorMatch(a *news.Article, m int, gold []GSRActor) bool {
 // sector: LBNUAF, IGOUNOMIL) and the code of its sector word. A place
 // named as an actor is coded as the PLOVER-GSR readme codes cities: its
 // civilians (CVL), and, for a place the entity stage reads as a state
-// (a capital as subject), its government.
+// (a capital as subject), its government. An intergovernmental
+// organisation with no role of its own counts as its governing organs
+// (GOV).
 func actorSectors(m news.Mention) []string {
 	var out []string
 	act := m.Actor
@@ -246,6 +248,9 @@ func actorSectors(m news.Mention) []string {
 	}
 	if m.Type == news.Location && act.Sector == "" {
 		out = append(out, "CVL")
+	}
+	if len(out) == 0 && strings.EqualFold(act.Sector, "igo") {
+		out = append(out, "GOV") // an IGO as a whole acts through its governing organs (UN Security Council: IGO GOV)
 	}
 	return out
 }
@@ -441,7 +446,7 @@ func scoreGSR(ctx context.Context, recs []GSRRecord, before []Annotator) (*eval.
 	}
 	rep.Notes = append(rep.Notes,
 		"precision/recall/F1 are of the event type of each sentence's most confident event; type_accuracy = right type / sentences",
-		"actor_match: the chosen event's source/target actor has a gold country code and sector (gold sector absent or *** matches any; CAMEO's non-state armed roles REB/INS/SEP/UAF count as one, a militia also as MIL; a place named as an actor is its civilians, as the gold's readme codes cities)",
+		"actor_match: the chosen event's source/target actor has a gold country code and sector (gold sector absent or *** matches any; CAMEO's non-state armed roles REB/INS/SEP/UAF count as one, a militia also as MIL; a place named as an actor is its civilians, as the gold's readme codes cities; an IGO with no role code is GOV)",
 		"held_out: sentences whose id hashes (FNV-1a 32) to 0 mod 3, never looked at while writing the lexicon")
 	if !hasEntity {
 		rep.Notes = append(rep.Notes, "no mentions: the scorer ran without an entity stage, so no actor can match")
