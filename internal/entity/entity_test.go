@@ -182,6 +182,8 @@ func TestMentions(t *testing.T) {
 		{"name after an office", "On Tuesday, [Kenyan junior trade minister|ORG:KENGOV] [Tavu Ekwa|PER:KENGOV] summoned the envoy.", nil},
 		{"name after a head of state's office", "Pakistan President [Tavu Ul-Ekwa|PER:PAKGOV] rejected the offer.", []string{"Pakistan President"}},
 		{"people in a city", "[Demonstrators|ORG:KENCVL] in [Nairobi|LOC] blocked a road.", nil},
+		{"an opener before a country word", "Recent [US|STATE:USA] drone strikes killed ten.", []string{"Recent US"}},
+		{"an organisation head opener stays", "[Air France|ORG] cancelled flights.", nil},
 		{"militiamen", "[Sudanese militiamen|ORG:SDNUAF] attacked the village.", nil},
 		{"military aircraft", "[British helicopters|ORG:GBRMIL] attacked the convoy.", nil},
 		{"coordinated demonyms", "Senior [Polish|ORG:POLGOV] and [Czech officials|ORG:CZEGOV] met in [Prague|LOC].", []string{"Senior"}},

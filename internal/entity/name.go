@@ -56,6 +56,16 @@ func (d *doc) titleAt(si, k int) (t actors.Title, end int, strong, ok bool) {
 // name reads a name the knowledge base does not know, starting at the
 // capitalised unit i, with the titles before it, and returns the unit to go
 // on from.
+// countryAt reports whether a country name or demonym starts at unit j.
+func (d *doc) countryAt(si, j int) bool {
+	m, ok := d.longest(j, d.caps[si])
+	if !ok {
+		return false
+	}
+	_, ok = pick(m, actors.CountryName, actors.Demonym)
+	return ok
+}
+
 func (d *doc) name(si, i, end int) int {
 	ws := d.wordStart(d.sents[si][0], end)
 	// Leading titles: "Col. Gen. Sergei Rudskoy", "President Obama".
@@ -96,6 +106,8 @@ func (d *doc) name(si, i, end int) int {
 		headed := k-j >= 2 && (d.units[k-1].is(d.w.org) || d.units[k-1].is(d.w.place))
 		common := u.is(d.w.function) || (d.lower[u.key] && !d.capsIn[u.key])
 		switch {
+		case k-j >= 2 && !u.is(d.w.org|d.w.place) && d.countryAt(si, j+1):
+			return j + 1 // "Recent US drone strikes", "Angry French farmers": an adjective before a country word
 		case k-j >= 3 && d.units[j+1].key == "of" && !u.is(d.w.org) && !u.is(d.w.place):
 			return j + 1 // "Shares of Northrop Grumman Corp."
 		case common && !headed && (k-j == 1 || !u.is(d.w.first)):
