@@ -122,6 +122,11 @@ func findDates(lex *textLexicon, line string) []pageDate {
 	if len(line) > 400 {
 		line = line[:400]
 	}
+	// Every date form holds an ASCII digit (a day, a year or a clock), so
+	// a line without one is passed over before it is tokenized.
+	if strings.IndexAny(line, "0123456789") < 0 {
+		return nil
+	}
 	var buf [48]dateTok
 	p := dateParser{lex: lex, line: line, t: tokenizeDateLine(line, buf[:0])}
 	var out []pageDate

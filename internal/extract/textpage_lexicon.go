@@ -357,11 +357,12 @@ func (w *lowerWords) scan(s string) {
 				continue
 			}
 			// A run of ASCII word characters, copied at once.
-			j, upper := i, false
-			for j < len(s) && s[j] < utf8.RuneSelf && asciiWord[s[j]] != 0 {
-				upper = upper || asciiWord[s[j]] == 2
+			j, class := i, uint8(0)
+			for j < len(s) && asciiWord[s[j]] != 0 {
+				class |= asciiWord[s[j]]
 				j++
 			}
+			upper := class&2 != 0
 			if !in {
 				w.open()
 				in = true
@@ -383,7 +384,13 @@ func (w *lowerWords) scan(s string) {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’':
+		case r == '’':
+			if !in {
+				w.open()
+				in = true
+			}
+			w.buf = append(w.buf, s[i-n:i]...)
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			if !in {
 				w.open()
 				in = true
@@ -409,14 +416,15 @@ func (w *lowerWords) scan(s string) {
 	}
 }
 
-// asciiWord classes ASCII bytes: 0 outside words, 1 inside, 2 upper case.
-var asciiWord = func() (t [utf8.RuneSelf]uint8) {
+// asciiWord classes ASCII bytes: 0 outside words, 1 inside, 3 upper case
+// (the bit of value 2 marks upper case); bytes of multi-byte runes are 0.
+var asciiWord = func() (t [256]uint8) {
 	for c := range t {
 		switch {
 		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '_', c == '\'':
 			t[c] = 1
 		case 'A' <= c && c <= 'Z':
-			t[c] = 2
+			t[c] = 3
 		}
 	}
 	return t
