@@ -2,6 +2,7 @@ package timex
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"sitrep/news"
 )
@@ -35,7 +36,20 @@ func (p *parser) is(k int, w string) bool {
 	if k < 0 || k >= len(p.t) || p.kind(k) != kWord {
 		return false
 	}
-	return strings.EqualFold(p.text[p.t[k].start:p.t[k].end], w)
+	s := p.text[p.t[k].start:p.t[k].end]
+	// Two ASCII first letters decide most comparisons at once, exactly as
+	// strings.EqualFold would (only non-ASCII runes fold to ASCII ones).
+	if len(s) > 0 && len(w) > 0 && s[0] < utf8.RuneSelf && w[0] < utf8.RuneSelf && lowerASCII(s[0]) != lowerASCII(w[0]) {
+		return false
+	}
+	return strings.EqualFold(s, w)
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // isAny reports whether token k is one of the words ws.

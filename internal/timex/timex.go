@@ -127,16 +127,24 @@ func datelineDay(text string, lx lexicon, pub time.Time, hasPub bool) (time.Time
 
 // annotate finds and resolves the times of a.Text.
 func annotate(a *news.Article, lx lexicon, anchor time.Time, hasAnchor bool) []news.Time {
-	toks := scan(a.Text, lx, make([]tok, 0, len(a.Text)/4+8))
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	if want := len(a.Text)/4 + 8; cap(sc.toks) < want {
+		sc.toks = make([]tok, 0, want)
+	}
+	toks := scan(a.Text, lx, sc.toks[:0])
+	sc.toks = toks
 	if len(a.Sentences) > 1 {
-		ss := make([]sentSpan, len(a.Sentences))
-		for i, s := range a.Sentences {
-			ss[i] = sentSpan{s.Span.Start, s.Span.End}
+		ss := sc.sents[:0]
+		for _, s := range a.Sentences {
+			ss = append(ss, sentSpan{s.Span.Start, s.Span.End})
 		}
+		sc.sents = ss
 		useSentences(toks, ss)
 	}
 	p := parser{text: a.Text, t: toks}
-	fs := p.find(nil)
+	fs := p.find(sc.found[:0])
+	sc.found = fs
 	if len(fs) == 0 {
 		return nil
 	}
@@ -253,4 +261,32 @@ func (p *parser) cue(k int) byte {
 		return 'P'
 	}
 	return 0
+}
+
+// scratch is the working space of one annotate call: tokens, sentence
+// spans and matches. It is reused through scratchPool, so that a stage
+// run allocates little beyond its output; the stage stays safe for
+// concurrent use, each call holding its own scratch.
+type scratch struct {
+	toks  []tok
+	sents []sentSpan
+	found []found
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxKeptToks bounds the token buffer kept for reuse, so that one huge
+// article does not pin its buffer for the life of the process.
+const maxKeptToks = 1 << 16
+
+// release clears what could pin an article and returns sc to the pool.
+func (sc *scratch) release() {
+	clear(sc.found)
+	if cap(sc.toks) > maxKeptToks {
+		sc.toks = nil
+	}
+	if cap(sc.sents) > maxKeptToks || cap(sc.found) > maxKeptToks {
+		sc.sents, sc.found = nil, nil
+	}
+	scratchPool.Put(sc)
 }
