@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/term"
 
+	"sitrep/internal/cli"
 	"sitrep/internal/pipeline"
 	"sitrep/internal/progress"
 	"sitrep/internal/read"
@@ -18,11 +19,11 @@ import (
 )
 
 func runAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("analyze", "analyze [flags] PATH...  (PATH may be a file, a directory, or - for stdin)", stderr)
+	fs := cli.NewFlags("analyze", "analyze [flags] PATH...  (PATH may be a file, a directory, or - for stdin)", stderr)
 	format := fs.String("format", "text", "output format: text, json, jsonl or standoff")
 	workers := fs.Int("workers", 0, "articles analysed at once (0: one per core)")
 	maxBytes := fs.Int64("max-bytes", read.DefaultMaxBytes, "largest input read, in bytes after decompression")
-	paths, err := parseInterspersed(fs, args)
+	paths, err := cli.ParseFlags(fs, args)
 	if err != nil {
 		return exitUsage
 	}

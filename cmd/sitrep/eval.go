@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"text/tabwriter"
 
+	"sitrep/internal/cli"
 	"sitrep/internal/entity"
 	"sitrep/internal/eval"
 	"sitrep/internal/event"
@@ -57,7 +58,7 @@ func eventScorer() eval.Scorer {
 const defaultEvalRoot = "../shared/eval"
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("eval", "eval TASK [DATA_DIR] [--format table|json]", stderr)
+	fs := cli.NewFlags("eval", "eval TASK [DATA_DIR] [--format table|json]", stderr)
 	format := fs.String("format", "table", "output: table or json")
 	root := fs.String("root", defaultEvalRoot, "folder holding the gold sets, used when DATA_DIR is not given")
 	fs.Usage = func() {
@@ -70,7 +71,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, "\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	pos, err := parseInterspersed(fs, args)
+	pos, err := cli.ParseFlags(fs, args)
 	if err != nil {
 		return exitUsage
 	}

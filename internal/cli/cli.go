@@ -59,8 +59,8 @@ func Commands(engine string) []Command {
 	}
 }
 
-// newFlags returns a flag set that writes its errors and help to stderr.
-func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+// NewFlags returns a flag set that writes its errors and help to stderr.
+func NewFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
@@ -70,8 +70,10 @@ func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// parse parses flags that may come before or after positional arguments.
-func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+// ParseFlags parses flags that may come before or after the positional
+// arguments ("sitrep analyze a.txt --format json") and returns the
+// positional arguments.
+func ParseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {

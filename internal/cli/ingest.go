@@ -167,14 +167,14 @@ func ingest(ctx context.Context, s store.Store, p *pipeline.Pipeline, in iter.Se
 }
 
 func runIngest(ctx context.Context, engine string, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("ingest", "ingest [flags] PATH...  (files, directories, - for stdin)", stderr)
+	fs := NewFlags("ingest", "ingest [flags] PATH...  (files, directories, - for stdin)", stderr)
 	opt := IngestOptions{Engine: engine, Progress: true}
 	fs.StringVar(&opt.DB, "db", DefaultDB, "database file")
 	fs.IntVar(&opt.Workers, "workers", 0, "articles analysed at once (0: one per core)")
 	fs.IntVar(&opt.Batch, "batch", 200, "articles stored per transaction")
 	fs.Int64Var(&opt.MaxBytes, "max-bytes", read.DefaultMaxBytes, "largest input read, in bytes after decompression")
 	analyse := fs.Bool("analyze", true, "analyse the articles (false: store the extracted body only; run sitrep reprocess later)")
-	paths, err := parse(fs, args)
+	paths, err := ParseFlags(fs, args)
 	if err != nil {
 		return ExitUsage
 	}

@@ -139,13 +139,13 @@ func parsePoint(s string) (lat, lon float64, err error) {
 }
 
 func runEvents(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("events", "events [flags]", stderr)
+	fs := NewFlags("events", "events [flags]", stderr)
 	opt := EventsOptions{}
 	fs.StringVar(&opt.DB, "db", DefaultDB, "database file")
 	near := eventFlags(fs, &opt.Filter)
 	fs.StringVar(&opt.Format, "format", "table", "table, csv (ACLED columns), tsv (GDELT 2.0), jsonl, geojson or parquet")
 	fs.BoolVar(&opt.Reports, "reports", false, "list every report under each event (table)")
-	if pos, err := parse(fs, args); err != nil || len(pos) > 0 {
+	if pos, err := ParseFlags(fs, args); err != nil || len(pos) > 0 {
 		if err == nil {
 			fmt.Fprintf(stderr, "sitrep events: unexpected argument %q\n", pos[0])
 		}
@@ -376,12 +376,12 @@ func Changes(ctx context.Context, opt ChangesOptions, stdout io.Writer) error {
 // simple runs a query command whose options are bound by bind.
 func simple(name, synopsis string, bind func(fs *flag.FlagSet, db, format *string), run func(ctx context.Context, db, format string, w io.Writer) error) func(context.Context, []string, io.Reader, io.Writer, io.Writer) int {
 	return func(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) int {
-		fs := newFlags(name, synopsis, stderr)
+		fs := NewFlags(name, synopsis, stderr)
 		var db, format string
 		fs.StringVar(&db, "db", DefaultDB, "database file")
 		fs.StringVar(&format, "format", "table", "table, csv, tsv or jsonl")
 		bind(fs, &db, &format)
-		if pos, err := parse(fs, args); err != nil || len(pos) > 0 {
+		if pos, err := ParseFlags(fs, args); err != nil || len(pos) > 0 {
 			if err == nil {
 				fmt.Fprintf(stderr, "sitrep %s: unexpected argument %q\n", name, pos[0])
 			}

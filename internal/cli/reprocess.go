@@ -118,12 +118,12 @@ func Reprocess(ctx context.Context, opt ReprocessOptions, stderr io.Writer) (Rep
 }
 
 func runReprocess(ctx context.Context, engine string, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("reprocess", "reprocess [flags]", stderr)
+	fs := NewFlags("reprocess", "reprocess [flags]", stderr)
 	opt := ReprocessOptions{Engine: engine, Progress: true}
 	fs.StringVar(&opt.DB, "db", DefaultDB, "database file")
 	fs.IntVar(&opt.Workers, "workers", 0, "articles analysed at once (0: one per core)")
 	fs.BoolVar(&opt.All, "all", false, "re-analyse articles already analysed by this engine version too")
-	if _, err := parse(fs, args); err != nil {
+	if _, err := ParseFlags(fs, args); err != nil {
 		return ExitUsage
 	}
 	st, err := Reprocess(ctx, opt, stderr)
