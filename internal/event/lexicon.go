@@ -3,6 +3,7 @@ package event
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -211,23 +212,11 @@ func parseLexicon(src string) (*Lexicon, error) {
 func (lx *Lexicon) add(e *entry) {
 	k := e.words[0]
 	for _, o := range lx.byFirst[k] {
-		if o.kind == e.kind && o.mode == e.mode && o.verb == e.verb && equalWords(o.words, e.words) {
+		if o.kind == e.kind && o.mode == e.mode && o.verb == e.verb && slices.Equal(o.words, e.words) {
 			return
 		}
 	}
 	lx.byFirst[k] = append(lx.byFirst[k], e)
-}
-
-func equalWords(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 type surface struct {

@@ -11,6 +11,7 @@ import (
 	"hash/fnv"
 	"os"
 	"path/filepath"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -160,7 +161,7 @@ func scorePage(gold, pred string) pageScore {
 	for k, p := range ps {
 		fp += max(0, p-gs[k])
 	}
-	d := pageScore{tp: float64(tp), fp: float64(fp), fn: float64(fn), exact: equalTokens(gt, pt)}
+	d := pageScore{tp: float64(tp), fp: float64(fp), fn: float64(fn), exact: slices.Equal(gt, pt)}
 	if s := d.tp + d.fp + d.fn; s > 0 {
 		d.tp, d.fp, d.fn = d.tp/s, d.fp/s, d.fn/s
 	}
@@ -263,16 +264,4 @@ func shingles(toks []string) map[string]int {
 		m[string(buf)]++
 	}
 	return m
-}
-
-func equalTokens(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

@@ -14,6 +14,7 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -514,7 +515,7 @@ func (kb *KB) add(alias string, e Entry) {
 		n = c
 	}
 	for _, old := range n.entries {
-		if old.Kind == e.Kind && old.Ref == e.Ref && sameShapes(old.shapes, e.shapes) {
+		if old.Kind == e.Kind && old.Ref == e.Ref && slices.Equal(old.shapes, e.shapes) {
 			return
 		}
 	}
@@ -526,18 +527,6 @@ func (kb *KB) add(alias string, e Entry) {
 		k, _ := Fold(us[0])
 		kb.single = append(kb.single, singleName{key: k, entry: e})
 	}
-}
-
-func sameShapes(a, b []Shape) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // A Unit is one unit of text to match: its folded key and its shape.
