@@ -207,7 +207,12 @@ func actorMatch(a *news.Article, m int, gold []GSRActor) bool {
 	if m < 0 || len(gold) == 0 {
 		return false
 	}
-	ment := a.Mentions[m]
+	return MentionMatches(a.Mentions[m], gold)
+}
+
+// MentionMatches reports whether a mention's actor has the country code
+// and sector of one of the gold actors, by the rules of actorMatch.
+func MentionMatches(ment news.Mention, gold []GSRActor) bool {
 	act := ment.Actor
 	sectors := actorSectors(ment)
 	for _, g := range gold {
