@@ -490,6 +490,21 @@ func (lx *textLexicon) outletNamed(name string) bool {
 
 // outlet looks a name up in the outlet list.
 func (lx *textLexicon) outlet(name string) (outletInfo, bool) {
-	o, ok := lx.outlets[strings.ToLower(strings.TrimSpace(name))]
+	name = strings.TrimSpace(name)
+	if len(name) > 120 {
+		o, ok := lx.outlets[strings.ToLower(name)]
+		return o, ok
+	}
+	var buf [4 * 128]byte
+	o, ok := lx.outlets[string(appendLower(buf[:0], name))]
 	return o, ok
+}
+
+// appendLower appends strings.ToLower(s) to dst: rune by rune with
+// unicode.ToLower, each invalid byte written as U+FFFD, as it does.
+func appendLower(dst []byte, s string) []byte {
+	for _, r := range s {
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	return dst
 }

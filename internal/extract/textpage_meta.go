@@ -146,7 +146,7 @@ func readHead(a *news.Article, lx *textLexicon, raw string, units []textUnit, he
 			break
 		}
 		if i != ti && !(i == ti-1 && a.Meta.Section != "") && h.text != "" && !h.date &&
-			len(strings.Fields(h.text)) >= 2 && nameLike(h.text) && lx.outletNamed(h.text) {
+			fieldCount(h.text) >= 2 && nameLike(h.text) && lx.outletNamed(h.text) {
 			a.Meta.Outlet, a.Meta.OutletSpan = h.text, h.span
 		}
 	}
@@ -289,15 +289,25 @@ func urlCountry(u string) string {
 
 // outsideDates returns text with the date expressions cut out.
 func outsideDates(text string, ds []pageDate) string {
+	// The words of the pieces between the dates, one space apart: the
+	// pieces are cut apart, so no word spans two of them.
 	var b strings.Builder
+	b.Grow(len(text))
+	add := func(piece string) {
+		for w, i := nextField(piece, 0); w != ""; w, i = nextField(piece, i) {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w)
+		}
+	}
 	prev := 0
 	for _, d := range ds {
-		b.WriteString(text[prev:d.start])
-		b.WriteByte(' ')
+		add(text[prev:d.start])
 		prev = d.end
 	}
-	b.WriteString(text[prev:])
-	return strings.Join(strings.Fields(b.String()), " ")
+	add(text[prev:])
+	return b.String()
 }
 
 // splitSiteTitle splits a page title line "Title | Site" (or " - ", " – ",
@@ -314,7 +324,7 @@ func splitSiteTitle(s string) (title, site string) {
 		return "", ""
 	}
 	title, site = strings.TrimSpace(s[:best]), strings.TrimSpace(s[best+sepLen:])
-	if n := len(strings.Fields(site)); n == 0 || n > 5 || len(strings.Fields(title)) < 2 {
+	if n := fieldCount(site); n == 0 || n > 5 || fieldCount(title) < 2 {
 		return "", ""
 	}
 	return title, site
@@ -382,16 +392,17 @@ func lineByline(h headLine, wanted bool) (string, int, bool) {
 // capitalised (or a short link word such as "of", "the"), no digits, no
 // closing punctuation.
 func nameLike(s string) bool {
-	ws := strings.Fields(s)
-	if len(ws) == 0 || len(ws) > 5 {
+	if n := fieldCount(s); n == 0 || n > 5 {
 		return false
 	}
-	for i, w := range ws {
+	i := 0
+	for w, next := nextField(s, 0); w != ""; w, next = nextField(s, next) {
+		i++
 		r, _ := utf8.DecodeRuneInString(w)
 		if unicode.IsUpper(r) {
 			continue
 		}
-		if i > 0 && len(w) <= 3 && unicode.IsLower(r) {
+		if i > 1 && len(w) <= 3 && unicode.IsLower(r) {
 			continue
 		}
 		return false
@@ -422,7 +433,7 @@ func bylineName(s string) (string, int, bool) {
 			name = name[:i]
 		}
 		name = strings.TrimRight(name, " ,;-–—")
-		if name == "" || len(strings.Fields(name)) > 8 {
+		if name == "" || fieldCount(name) > 8 {
 			return "", 0, false
 		}
 		r, _ := utf8.DecodeRuneInString(name)
@@ -520,4 +531,35 @@ func wordCount(s string) int {
 		}
 	}
 	return n
+}
+
+// fieldCount is len(strings.Fields(s)), without allocating.
+func fieldCount(s string) int {
+	n := 0
+	for w, i := nextField(s, 0); w != ""; w, i = nextField(s, i) {
+		n++
+	}
+	return n
+}
+
+// nextField returns the first field of s[i:] as strings.Fields splits s
+// (runs of runes that are not unicode.IsSpace), and the index after it;
+// "" when none is left.
+func nextField(s string, i int) (string, int) {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += n
+	}
+	start := i
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		i += n
+	}
+	return s[start:i], i
 }
