@@ -256,7 +256,7 @@ func lineFeatures(u *textUnit, line string, lx *textLexicon, w *lowerWords) {
 	w.first = w.first[:0]
 	anyFirst := false
 	for i := range w.starts {
-		lw := lx.words[string(w.buf[w.starts[i]:w.ends[i]])]
+		lw := lx.word(w.buf[w.starts[i]:w.ends[i]])
 		w.first = append(w.first, lw.first)
 		anyFirst = anyFirst || lw.first
 		if bits := lw.stop; bits != 0 {

@@ -33,6 +33,9 @@ type textLexicon struct {
 	// words holds, for every word that is a function word or opens a
 	// boilerplate phrase, both facts: one lookup a word on the hot path.
 	words map[string]lexWord
+	// wordSieve has a bit set for the sieveKey of every key of words: a
+	// word whose bit is clear is not in words, and is not looked up.
+	wordSieve *[sieveBits / 64]uint64
 	// boilerplate phrases: words joined by one space → strong (marks a
 	// line of any length up to a long paragraph).
 	boilerplate map[string]bool
@@ -229,7 +232,32 @@ func parseLexicon() (*textLexicon, error) {
 	if err != nil {
 		return nil, err
 	}
+	lx.wordSieve = new([sieveBits / 64]uint64)
+	for w := range lx.words {
+		k := sieveKey([]byte(w))
+		lx.wordSieve[k/64] |= 1 << (k % 64)
+	}
 	return lx, nil
+}
+
+// sieveBits is the size of textLexicon.wordSieve.
+const sieveBits = 1 << 16
+
+// sieveKey hashes a word's length and first, second and last bytes.
+func sieveKey(w []byte) uint32 {
+	if len(w) == 0 {
+		return 0
+	}
+	h := uint32(len(w))*0x9E3779B1 ^ uint32(w[0])<<8 ^ uint32(w[len(w)-1])<<16 ^ uint32(w[len(w)/2])*0x85EBCA77
+	return (h ^ h>>16) % sieveBits
+}
+
+// word returns what the lexicon knows of the lower-case word w.
+func (lx *textLexicon) word(w []byte) lexWord {
+	if k := sieveKey(w); lx.wordSieve[k/64]&(1<<(k%64)) == 0 {
+		return lexWord{}
+	}
+	return lx.words[string(w)]
 }
 
 // parseOffset reads "+03:00" or "-05:30" as seconds east of UTC.
@@ -381,6 +409,32 @@ func (w *lowerWords) scan(s string) {
 			continue
 		}
 		w.runes++
+		// Two-byte runes (Latin accents, Greek, Cyrillic, Hebrew, Arabic)
+		// are classed and lower-cased through a table.
+		if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			lo := twoByteLower[int(c&0x1F)<<6|int(s[i+1]&0x3F)]
+			i += 2
+			switch {
+			case lo >= 0:
+				if !in {
+					w.open()
+					in = true
+				}
+				w.buf = utf8.AppendRune(w.buf, lo)
+			case lo == symbolRune: // a word of its own: "©"
+				if in {
+					w.ends = append(w.ends, len(w.buf))
+				}
+				w.open()
+				w.buf = append(w.buf, s[i-2:i]...)
+				w.ends = append(w.ends, len(w.buf))
+				in = false
+			case in:
+				w.ends = append(w.ends, len(w.buf))
+				in = false
+			}
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 		switch {
@@ -415,6 +469,25 @@ func (w *lowerWords) scan(s string) {
 		w.ends = append(w.ends, len(w.buf))
 	}
 }
+
+// twoByteLower maps each rune below U+0800 to unicode.ToLower of it when
+// it is a letter or digit, to symbolRune when it is in unicode.So, else
+// to -1.
+var twoByteLower = func() (t [0x800]rune) {
+	for r := range rune(0x800) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			t[r] = unicode.ToLower(r)
+		case unicode.Is(unicode.So, r):
+			t[r] = symbolRune
+		default:
+			t[r] = -1
+		}
+	}
+	return t
+}()
+
+const symbolRune = -2
 
 // asciiWord classes ASCII bytes: 0 outside words, 1 inside, 3 upper case
 // (the bit of value 2 marks upper case); bytes of multi-byte runes are 0.

@@ -242,7 +242,7 @@ func echoOfFirst(lx *textLexicon, lines []headLine) int {
 	first := map[string]bool{}
 	var scratch [128]byte
 	buf := eachPhraseWord(lines[0].text, scratch[:0], func(w []byte) {
-		if lx.words[string(w)].stop == 0 && !first[string(w)] {
+		if lx.word(w).stop == 0 && !first[string(w)] {
 			first[string(w)] = true
 		}
 	})
@@ -254,7 +254,7 @@ func echoOfFirst(lx *textLexicon, lines []headLine) int {
 		}
 		content, shared := 0, 0
 		buf = eachPhraseWord(h.text, buf, func(w []byte) {
-			if lx.words[string(w)].stop != 0 {
+			if lx.word(w).stop != 0 {
 				return
 			}
 			content++

@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -77,4 +79,75 @@ func FuzzAppendLower(f *testing.F) {
 			t.Errorf("appendLower(%q) = %q, strings.ToLower = %q", s, got, want)
 		}
 	})
+}
+
+// scanWords returns the words lowerWords.scan finds in s.
+func scanWords(s string) []string {
+	var w lowerWords
+	w.scan(s)
+	var out []string
+	for i := range w.starts {
+		out = append(out, string(w.buf[w.starts[i]:w.ends[i]]))
+	}
+	return out
+}
+
+// scanReference is lowerWords.scan written plainly, rune by rune: words
+// are runs of letters, digits, '_', '\” and '’', lower-cased, and each
+// rune of unicode.So is a word of its own.
+func scanReference(s string) []string {
+	var out []string
+	var cur []byte
+	in := false
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '\'' || r == '’':
+			cur, in = utf8.AppendRune(cur, unicode.ToLower(r)), true
+		default:
+			if in {
+				out, cur, in = append(out, string(cur)), cur[:0], false
+			}
+			if unicode.Is(unicode.So, r) {
+				out = append(out, string(r))
+			}
+		}
+	}
+	if in {
+		out = append(out, string(cur))
+	}
+	return out
+}
+
+var scanCases = []string{
+	"", "Hello, World!", "© 2017 Sputnik News ®", "don't Stop’s snake_case",
+	"ÉCOLE Über straße", "ДМИТРИЙ Песков заявил ҂ ok", "Ελλάδα עברית العربية", "\xd0 \xc3\xff",
+}
+
+func TestScanMatchesReference(t *testing.T) {
+	for _, s := range scanCases {
+		if got, want := scanWords(s), scanReference(s); !cmp.Equal(got, want) {
+			t.Errorf("scan(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzScan(f *testing.F) {
+	for _, s := range scanCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := scanWords(s), scanReference(s); !cmp.Equal(got, want) {
+			t.Errorf("scan(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// The sieve in front of the word map never hides a word of it.
+func TestWordSieve(t *testing.T) {
+	lx := lexicon()
+	for k, v := range lx.words {
+		if got := lx.word([]byte(k)); got != v {
+			t.Errorf("word(%q) = %v, want %v", k, got, v)
+		}
+	}
 }
