@@ -25,6 +25,14 @@ func (an *analyzer) class(i int) class {
 	if i < 0 || i >= len(an.toks) || an.toks[i].kind != tWord {
 		return 0
 	}
+	if i < len(an.cls) {
+		if c := an.cls[i]; c&classKnown != 0 {
+			return c &^ classKnown
+		}
+		c := lookup(an.lx.words, an.word(i))
+		an.cls[i] = c | classKnown
+		return c
+	}
 	return lookup(an.lx.words, an.word(i))
 }
 

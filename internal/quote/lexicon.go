@@ -84,6 +84,10 @@ const (
 
 const cPron = cPronPerson | cPronThing | cPronPlural
 
+// classKnown marks a class the analyzer has cached for a token; no word
+// class uses its bit.
+const classKnown class = 1 << 31
+
 var classNames = map[string]class{
 	"title": cTitle, "abbrev": cAbbrev, "det": cDet, "aux": cAux, "be": cBe,
 	"stop": cStop, "prep": cPrep, "pron-person": cPronPerson,

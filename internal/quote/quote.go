@@ -111,6 +111,7 @@ type analyzer struct {
 	sents []sentRange
 	sent  []int32 // sentence of each token
 	mask  []uint8 // per token: maskQuote inside a direct quote, maskUsed a cue taken
+	cls   []class // per token: its word classes with classKnown once looked up
 	quots []qseg
 	stmts []stmt
 	mord  []int32 // mentions in order of start (mentionIndex)
@@ -135,6 +136,7 @@ func (an *analyzer) run() {
 		return
 	}
 	an.mask = make([]uint8, len(an.toks))
+	an.cls = make([]class, len(an.toks))
 	an.pairMarks()
 	an.pairSingles()
 	an.splitSentences()
