@@ -516,7 +516,19 @@ func datelineAgency(s string) string {
 // allocating.
 func wordCount(s string) int {
 	n, in := 0, false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf { // no ASCII byte is in unicode.So
+			i++
+			if asciiWord[c] == 0 {
+				in = false
+			} else if !in {
+				n++
+				in = true
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '_':
 			if !in {
@@ -547,19 +559,28 @@ func fieldCount(s string) int {
 // "" when none is left.
 func nextField(s string, i int) (string, int) {
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsSpace(r) {
+		sp, n := spaceAt(s, i)
+		if !sp {
 			break
 		}
 		i += n
 	}
 	start := i
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
+		sp, n := spaceAt(s, i)
+		if sp {
 			break
 		}
 		i += n
 	}
 	return s[start:i], i
+}
+
+// spaceAt reports whether the rune at s[i] is unicode.IsSpace, and its size.
+func spaceAt(s string, i int) (bool, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return c == ' ' || '\t' <= c && c <= '\r', 1
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r), n
 }

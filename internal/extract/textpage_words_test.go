@@ -151,3 +151,15 @@ func TestWordSieve(t *testing.T) {
 		}
 	}
 }
+
+// wordCount counts the words scan finds.
+func FuzzWordCount(f *testing.F) {
+	for _, s := range scanCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := wordCount(s), len(scanReference(s)); got != want {
+			t.Errorf("wordCount(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
