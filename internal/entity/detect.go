@@ -764,11 +764,17 @@ func (d *doc) aligned(i, at, end int) (int, bool) {
 			}
 		}
 	} else if d.capital(at) && d.units[at].joined == false {
-		// pro-Assad: a person or party the KB does not know.
+		// pro-Assad: a person the article names, a head of state or
+		// government known by surname (aligned with that government), or a
+		// person or party the KB does not know.
 		name := d.text(at, at+1)
 		with = news.Actor{ID: "person/" + slug(name), Name: name, Kind: "person"}
 		if c, ok := d.personNamed(d.units[at].key); ok {
 			with = d.cands[c].actor
+		} else if iso, ok := d.kb.SurnameCountry(d.units[at].key); ok {
+			if c, ok := d.kb.Country(iso); ok {
+				with, _ = d.instActor(c, d.govInst())
+			}
 		}
 		j = at + 1
 	} else {

@@ -111,6 +111,10 @@ type KB struct {
 	abbrev    map[string]bool  // aliases and words that end in an abbreviation dot
 	single    []singleName
 	maxUnit   int
+	// surnames maps the folded last word of a person's name in the KB (a
+	// head of state or government) to that person's country; "" when
+	// people of different countries share it.
+	surnames map[string]string
 }
 
 type singleName struct {
@@ -433,11 +437,44 @@ func (kb *KB) addNamed(f []string) error {
 	}
 	i := len(kb.Actors)
 	kb.Actors = append(kb.Actors, a)
+	if a.Kind == "person" && a.Country != "" {
+		kb.addSurname(a.Name, a.Country)
+	}
 	kb.add(a.Name, Entry{Kind: Named, Ref: i})
 	for _, n := range split(f[2]) {
 		kb.add(n, Entry{Kind: Named, Ref: i})
 	}
 	return nil
+}
+
+// addSurname records the last word of a person's name ("Bashar al-Assad"
+// → "assad", the Arabic article dropped) with the person's country.
+func (kb *KB) addSurname(name, country string) {
+	fields := strings.Fields(name)
+	if len(fields) < 2 {
+		return
+	}
+	last := fields[len(fields)-1]
+	if i := strings.LastIndexByte(last, '-'); i >= 0 && i+1 < len(last) {
+		last = last[i+1:]
+	}
+	key, _ := Fold(last)
+	if kb.surnames == nil {
+		kb.surnames = map[string]string{}
+	}
+	if c, ok := kb.surnames[key]; ok && c != country {
+		country = "" // shared by people of two countries: no country
+	}
+	kb.surnames[key] = country
+}
+
+// SurnameCountry gives the country (ISO alpha-3) of the heads of state or
+// government whose last name is key (folded: Fold), when they are all of
+// one country: "assad" → SYR, "putin" → RUS. It serves "pro-Assad
+// fighters", a group aligned with that country's government.
+func (kb *KB) SurnameCountry(key string) (string, bool) {
+	c := kb.surnames[key]
+	return c, c != ""
 }
 
 func (kb *KB) addPlace(f []string) error {
