@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"sitrep/internal/kb/actors"
+	"sitrep/internal/markup"
 	"sitrep/internal/segment"
 	"sitrep/news"
 )
@@ -47,32 +48,20 @@ var markupTypes = map[string]news.EntityType{"PER": news.Person, "ORG": news.Org
 // marks.
 func parseMarkup(t *testing.T, s string) (string, []want) {
 	t.Helper()
-	var b strings.Builder
+	text, marks, err := markup.Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var ws []want
-	for {
-		i := strings.IndexByte(s, '[')
-		if i < 0 {
-			b.WriteString(s)
-			break
-		}
-		b.WriteString(s[:i])
-		j := strings.IndexByte(s[i:], ']')
-		bar := strings.LastIndexByte(s[i:i+j], '|')
-		if j < 0 || bar < 0 {
-			t.Fatalf("bad markup %q", s[i:])
-		}
-		text, tag := s[i+1:i+bar], s[i+bar+1:i+j]
-		typ, code, _ := strings.Cut(tag, ":")
+	for _, m := range marks {
+		typ, code, _ := strings.Cut(m.Label, ":")
 		et, ok := markupTypes[typ]
 		if !ok {
 			t.Fatalf("unknown type %q", typ)
 		}
-		start := b.Len()
-		b.WriteString(text)
-		ws = append(ws, want{span: news.Span{Start: start, End: b.Len()}, typ: et, code: code})
-		s = s[i+j+1:]
+		ws = append(ws, want{span: m.Span, typ: et, code: code})
 	}
-	return b.String(), ws
+	return text, ws
 }
 
 func apply(t testing.TB, text string) *news.Article {

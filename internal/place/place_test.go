@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"sitrep/internal/extract"
+	"sitrep/internal/markup"
 	"sitrep/news"
 )
 
@@ -35,34 +36,20 @@ type want struct {
 // France and "southern Syria" as a region of Syria.
 func parse(t *testing.T, marked string) (string, []want) {
 	t.Helper()
-	var b strings.Builder
+	text, marks, err := markup.Parse(marked)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var ws []want
-	for {
-		i := strings.IndexByte(marked, '[')
-		if i < 0 {
-			b.WriteString(marked)
-			break
-		}
-		b.WriteString(marked[:i])
-		j := strings.IndexByte(marked[i:], ']')
-		if j < 0 {
-			t.Fatalf("unclosed [ in %q", marked)
-		}
-		inner := marked[i+1 : i+j]
-		text, label, ok := strings.Cut(inner, "|")
-		if !ok {
-			t.Fatalf("no |label in %q", inner)
-		}
-		fields := strings.Fields(label)
-		w := want{span: news.Span{Start: b.Len(), End: b.Len() + len(text)}, country: fields[0]}
+	for _, m := range marks {
+		fields := strings.Fields(m.Label)
+		w := want{span: m.Span, country: fields[0]}
 		if len(fields) > 1 {
 			w.precision = news.GeoPrecision(fields[1])
 		}
-		b.WriteString(text)
 		ws = append(ws, w)
-		marked = marked[i+j+1:]
 	}
-	return b.String(), ws
+	return text, ws
 }
 
 // check compares the places of a with the expected ones.

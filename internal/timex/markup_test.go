@@ -1,8 +1,9 @@
 package timex
 
 import (
-	"strings"
 	"testing"
+
+	"sitrep/internal/markup"
 )
 
 // A marked time is an expected time in a test text.
@@ -16,29 +17,13 @@ type marked struct {
 // bracket cannot appear in test texts.
 func unmark(t *testing.T, src string) (string, []marked) {
 	t.Helper()
-	var b strings.Builder
-	var out []marked
-	for {
-		i := strings.IndexByte(src, '[')
-		if i < 0 {
-			b.WriteString(src)
-			break
-		}
-		b.WriteString(src[:i])
-		j := strings.IndexByte(src[i:], ']')
-		if j < 0 {
-			t.Fatalf("unclosed [ in %q", src)
-		}
-		inner := src[i+1 : i+j]
-		bar := strings.LastIndexByte(inner, '|')
-		if bar < 0 {
-			t.Fatalf("markup %q has no |value", inner)
-		}
-		m := marked{text: inner[:bar], value: inner[bar+1:], start: b.Len()}
-		b.WriteString(m.text)
-		m.end = b.Len()
-		out = append(out, m)
-		src = src[i+j+1:]
+	text, marks, err := markup.Parse(src)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return b.String(), out
+	out := make([]marked, len(marks))
+	for i, m := range marks {
+		out[i] = marked{text: m.Text, value: m.Label, start: m.Span.Start, end: m.Span.End}
+	}
+	return text, out
 }
