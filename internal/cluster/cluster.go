@@ -27,6 +27,7 @@ import (
 	"encoding/hex"
 	"math"
 	"sort"
+	"strconv"
 	"time"
 
 	"sitrep/internal/store"
@@ -420,7 +421,7 @@ func (g *group) add(r *store.EventRow, d [2]time.Time, cfg Config) {
 
 func (g *group) finish() Event {
 	e := g.ev
-	sum := sha256.Sum256([]byte(g.first.ArticleID + "/" + itoa(g.first.Index)))
+	sum := sha256.Sum256([]byte(g.first.ArticleID + "/" + strconv.Itoa(g.first.Index)))
 	e.ID = "ev-" + hex.EncodeToString(sum[:6])
 	if !g.lo.IsZero() && g.hi.Year() < 9999 {
 		e.DateLo, e.DateHi = g.lo.Format("2006-01-02"), g.hi.Format("2006-01-02")
@@ -489,26 +490,4 @@ func appendNew(list []string, s string) []string {
 		}
 	}
 	return append(list, s)
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
 }

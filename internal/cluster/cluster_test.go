@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"slices"
+	"strconv"
 	"testing"
 
 	"sitrep/internal/store"
@@ -156,8 +157,8 @@ func BenchmarkGroup(b *testing.B) {
 		// Events spread over the world, about 700 a day, 1 in 4 reported twice.
 		k := i * 3 / 4
 		lat, lon := -50+float64(k*37%1000)*0.1, -170+float64(k*53%3400)*0.1
-		r := row("ASSAULT", d, "", lat, lon, "near", "c"+itoa(k%13), "s"+itoa(k%5))
-		r.ArticleID = itoa(i)
+		r := row("ASSAULT", d, "", lat, lon, "near", "c"+strconv.Itoa(k%13), "s"+strconv.Itoa(k%5))
+		r.ArticleID = strconv.Itoa(i)
 		rows = append(rows, r)
 	}
 	b.ReportAllocs()

@@ -3,6 +3,7 @@ package timex
 // Rules for durations, counted dates and sets.
 
 import (
+	"strconv"
 	"strings"
 
 	"sitrep/news"
@@ -209,7 +210,7 @@ func durationValue(n int, half bool, unit string) string {
 		b.WriteString("0.5")
 	default:
 		v := n * mult
-		b.WriteString(itoa(v))
+		b.WriteString(strconv.Itoa(v))
 		if half {
 			if mult%2 == 0 {
 				v += mult / 2
@@ -218,7 +219,7 @@ func durationValue(n int, half bool, unit string) string {
 				if unit[0] == 'T' && len(unit) == 2 {
 					b.WriteByte('T')
 				}
-				b.WriteString(itoa(v))
+				b.WriteString(strconv.Itoa(v))
 			} else {
 				b.WriteString(".5")
 			}
@@ -226,28 +227,6 @@ func durationValue(n int, half bool, unit string) string {
 	}
 	b.WriteString(letter)
 	return b.String()
-}
-
-func itoa(v int) string {
-	if v == 0 {
-		return "0"
-	}
-	var buf [20]byte
-	i := len(buf)
-	neg := v < 0
-	if neg {
-		v = -v
-	}
-	for v > 0 {
-		i--
-		buf[i] = byte('0' + v%10)
-		v /= 10
-	}
-	if neg {
-		i--
-		buf[i] = '-'
-	}
-	return string(buf[i:])
 }
 
 // set reads "every Friday", "each year", "every two weeks", "daily",
@@ -266,7 +245,7 @@ func (p *parser) set(k int) (int, spec) {
 		if !p.upper(k) {
 			return -1, spec{}
 		}
-		s.lit = "XXXX-WXX-" + itoa(e.weekdays)
+		s.lit = "XXXX-WXX-" + strconv.Itoa(e.weekdays)
 		return k + 1, s
 	case e.every:
 		j := k + 1
@@ -281,7 +260,7 @@ func (p *parser) set(k int) (int, spec) {
 		ne := p.e(j)
 		switch {
 		case ne.weekday != 0 && p.upper(j) && !p.is(k, "per"):
-			s.lit = "XXXX-WXX-" + itoa(ne.weekday)
+			s.lit = "XXXX-WXX-" + strconv.Itoa(ne.weekday)
 			end := j + 1
 			if pod := p.e(end).pod; pod != "" {
 				s.lit += "T" + pod
