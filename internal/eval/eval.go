@@ -8,6 +8,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"sort"
 	"strings"
@@ -126,4 +127,14 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// HeldOut reports whether the gold item with key (a document or sentence
+// id, a URL) falls in the held-out part of a set split one in every: the
+// FNV-1a 32-bit hash of the key is 0 modulo every. The split is fixed, so a
+// held-out item stays held out across runs and sessions.
+func HeldOut(key string, every uint32) bool {
+	h := fnv.New32a()
+	h.Write([]byte(key))
+	return h.Sum32()%every == 0
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"hash/fnv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -74,9 +73,7 @@ func (g *gsrActors) UnmarshalJSON(b []byte) error {
 
 // HeldOut reports whether a record belongs to the held-out third.
 func HeldOut(id string) bool {
-	h := fnv.New32a()
-	h.Write([]byte(id))
-	return h.Sum32()%3 == 0
+	return eval.HeldOut(id, 3)
 }
 
 // gsrTypes maps the 2016 draft names of the gold standard to the current

@@ -8,7 +8,6 @@ package extract
 import (
 	"encoding/json"
 	"fmt"
-	"hash/fnv"
 	"os"
 	"path/filepath"
 	"slices"
@@ -100,9 +99,7 @@ func bodies[E any](m map[string]E, f func(E) string) map[string]string {
 // (about a quarter). Tuning looks at the other pages ("dev") only; the
 // held-out score is reported beside it.
 func HeldOut(id string) bool {
-	h := fnv.New32a()
-	h.Write([]byte(id))
-	return h.Sum32()%4 == 0
+	return eval.HeldOut(id, 4)
 }
 
 // Score scores predicted bodies (id → text) against the gold bodies with

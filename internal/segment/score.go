@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/xml"
 	"fmt"
-	"hash/fnv"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -44,9 +43,7 @@ func Scorer() eval.Scorer {
 
 // heldOut reports whether a document is in the held-out third.
 func heldOut(docID string) bool {
-	h := fnv.New32a()
-	h.Write([]byte(docID))
-	return h.Sum32()%3 == 0
+	return eval.HeldOut(docID, 3)
 }
 
 // A goldDoc is one MEANTIME article rebuilt as text.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/xml"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"io/fs"
 	"os"
@@ -49,9 +48,7 @@ type goldTime struct {
 
 // heldOut reports whether a document is in the held-out third.
 func heldOut(docID string) bool {
-	h := fnv.New32a()
-	h.Write([]byte(docID))
-	return h.Sum32()%3 == 0
+	return eval.HeldOut(docID, 3)
 }
 
 type xmlDoc struct {
