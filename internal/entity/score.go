@@ -2,15 +2,13 @@ package entity
 
 import (
 	"context"
-	"encoding/xml"
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"unicode"
 
 	"sitrep/internal/eval"
+	"sitrep/internal/eval/meantime"
 	"sitrep/internal/kb/actors"
 	"sitrep/news"
 )
@@ -48,47 +46,6 @@ func Scorer() eval.Scorer {
 	}
 }
 
-type mtDoc struct {
-	ID     string    `xml:"doc_id,attr"`
-	Tokens []mtToken `xml:"token"`
-	Marks  struct {
-		Mentions []mtMention `xml:"ENTITY_MENTION"`
-		Entities []mtEntity  `xml:"ENTITY"`
-	} `xml:"Markables"`
-	Rels struct {
-		RefersTo []mtRel `xml:"REFERS_TO"`
-	} `xml:"Relations"`
-}
-
-type mtToken struct {
-	ID       string `xml:"t_id,attr"`
-	Sentence int    `xml:"sentence,attr"`
-	Text     string `xml:",chardata"`
-}
-
-type mtMention struct {
-	ID      string `xml:"m_id,attr"`
-	Syntax  string `xml:"syntactic_type,attr"`
-	Anchors []struct {
-		T string `xml:"t_id,attr"`
-	} `xml:"token_anchor"`
-}
-
-type mtEntity struct {
-	ID       string `xml:"m_id,attr"`
-	Type     string `xml:"ent_type,attr"`
-	Instance string `xml:"instance_id,attr"`
-}
-
-type mtRel struct {
-	Sources []struct {
-		M string `xml:"m_id,attr"`
-	} `xml:"source"`
-	Target struct {
-		M string `xml:"m_id,attr"`
-	} `xml:"target"`
-}
-
 // annotated is the number of leading sentences MEANTIME annotates.
 const annotated = 6
 
@@ -112,14 +69,10 @@ func (t tally) score() eval.Score {
 }
 
 func runScore(ctx context.Context, dir string) (*eval.Report, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "intra_cross-doc_annotation", "*", "*.xml"))
+	docs, err := meantime.ReadDir(dir)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("entities: %w", err)
 	}
-	if len(files) == 0 {
-		return nil, fmt.Errorf("entities: no MEANTIME documents under %s", dir)
-	}
-	sort.Strings(files)
 	kb, err := actors.Load()
 	if err != nil {
 		return nil, err
@@ -133,21 +86,13 @@ func runScore(ctx context.Context, dir string) (*eval.Report, error) {
 	sub := map[string]*tally{"dev": {}, "held_out": {}}
 	subOverlap := map[string]*tally{"dev": {}, "held_out": {}}
 	byType := map[string]*tally{"PER": {}, "ORG": {}, "LOC": {}}
-	for _, f := range files {
+	for _, d := range docs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		b, err := os.ReadFile(f)
-		if err != nil {
-			return nil, err
-		}
-		var d mtDoc
-		if err := xml.Unmarshal(b, &d); err != nil {
-			return nil, fmt.Errorf("entities: %s: %w", f, err)
-		}
-		a, gold, ignore := meantimeArticle(&d, kb)
+		a, gold, ignore := meantimeArticle(d, kb)
 		if err := st.Apply(a); err != nil {
-			return nil, fmt.Errorf("entities: %s: %w", f, err)
+			return nil, fmt.Errorf("entities: document %s: %w", d.ID, err)
 		}
 		limit := len(a.Text)
 		if len(a.Sentences) > annotated {
@@ -199,7 +144,7 @@ func runScore(ctx context.Context, dir string) (*eval.Report, error) {
 // joined by spaces, one sentence a line, with the corpus's own tokens and
 // sentences as the segment layer. It returns the gold names and the spans
 // of the other gold mentions.
-func meantimeArticle(d *mtDoc, kb *actors.KB) (*news.Article, []named, []news.Span) {
+func meantimeArticle(d *meantime.Doc, kb *actors.KB) (*news.Article, []named, []news.Span) {
 	var b strings.Builder
 	a := &news.Article{ID: d.ID}
 	pos := map[string]int{}
@@ -237,16 +182,16 @@ func meantimeArticle(d *mtDoc, kb *actors.KB) (*news.Article, []named, []news.Sp
 
 	etype := map[string]string{}
 	einst := map[string]string{}
-	for _, e := range d.Marks.Entities {
+	for _, e := range d.Entities {
 		etype[e.ID] = e.Type
 		einst[e.ID] = e.Instance
 	}
 	mtype := map[string]string{}
 	minst := map[string]string{}
-	for _, r := range d.Rels.RefersTo {
+	for _, r := range d.RefersTo {
 		for _, s := range r.Sources {
-			mtype[s.M] = etype[r.Target.M]
-			minst[s.M] = einst[r.Target.M]
+			mtype[s] = etype[r.Target]
+			minst[s] = einst[r.Target]
 		}
 	}
 	var gold []named
@@ -256,13 +201,13 @@ func meantimeArticle(d *mtDoc, kb *actors.KB) (*news.Article, []named, []news.Sp
 		typ  string
 	}
 	seen := map[spanType]bool{}
-	for _, m := range d.Marks.Mentions {
+	for _, m := range d.Mentions {
 		if len(m.Anchors) == 0 {
 			continue
 		}
 		var idx []int
 		for _, an := range m.Anchors {
-			if i, ok := pos[an.T]; ok {
+			if i, ok := pos[an]; ok {
 				idx = append(idx, i)
 			}
 		}
@@ -293,7 +238,7 @@ func meantimeArticle(d *mtDoc, kb *actors.KB) (*news.Article, []named, []news.Sp
 
 // goldName cuts the name out of a gold mention's tokens idx (sorted): see
 // Scorer. It returns a token range [lo, hi).
-func goldName(d *mtDoc, idx []int, person bool, kb *actors.KB) (lo, hi int, ok bool) {
+func goldName(d *meantime.Doc, idx []int, person bool, kb *actors.KB) (lo, hi int, ok bool) {
 	text := func(i int) string { return d.Tokens[i].Text }
 	capital := func(i int) bool {
 		for _, r := range text(i) {

@@ -2,15 +2,10 @@ package segment
 
 import (
 	"context"
-	"encoding/xml"
-	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 
 	"sitrep/internal/eval"
+	"sitrep/internal/eval/meantime"
 	"sitrep/news"
 )
 
@@ -55,32 +50,19 @@ type goldDoc struct {
 	tokens     []news.Span // gold tokens
 }
 
-type meantimeXML struct {
-	ID     string `xml:"doc_id,attr"`
-	Tokens []struct {
-		Sent int    `xml:"sentence,attr"`
-		Text string `xml:",chardata"`
-	} `xml:"token"`
-}
-
 // Spacing of rebuilt text: no space before these tokens, none after those.
 var (
 	glueLeft  = map[string]bool{",": true, ".": true, ":": true, ";": true, "?": true, "!": true, ")": true, "]": true, "%": true, "'s": true, "'": true, "n't": true, "'re": true, "'ve": true, "'ll": true, "'d": true, "'m": true, "''": true, "”": true, "...": true}
 	glueRight = map[string]bool{"(": true, "[": true, "$": true, "US$": true, "``": true, "“": true, "#": true}
 )
 
-// parseMeantime rebuilds one article from its XML.
-func parseMeantime(b []byte) (goldDoc, error) {
-	var x meantimeXML
-	if err := xml.Unmarshal(b, &x); err != nil {
-		return goldDoc{}, err
-	}
-	if len(x.Tokens) == 0 {
-		return goldDoc{}, fmt.Errorf("document %q has no tokens", x.ID)
-	}
+// rebuild lays out one MEANTIME article as text: headline, a blank line,
+// the first sentence, a blank line, then the body with its sentences
+// joined by spaces.
+func rebuild(x *meantime.Doc) goldDoc {
 	doc := goldDoc{id: x.ID}
 	var sb strings.Builder
-	prevSent, prev := x.Tokens[0].Sent, ""
+	prevSent, prev := x.Tokens[0].Sentence, ""
 	quoteOpen := false // inside a straight double quote
 	for i, t := range x.Tokens {
 		w := t.Text
@@ -90,12 +72,12 @@ func parseMeantime(b []byte) (goldDoc, error) {
 		}
 		switch {
 		case i == 0:
-		case t.Sent != prevSent && sb.Len() > 0 && t.Sent <= 2:
+		case t.Sentence != prevSent && sb.Len() > 0 && t.Sentence <= 2:
 			sb.WriteString("\n\n")
-			if t.Sent == 2 {
+			if t.Sentence == 2 {
 				doc.bodyStart = sb.Len()
 			}
-		case t.Sent != prevSent:
+		case t.Sentence != prevSent:
 			doc.boundaries = append(doc.boundaries, sb.Len())
 			sb.WriteByte(' ')
 		case glueLeft[t.Text], t.Text == `"` && quoteOpen, glueRight[prev], prev == `"` && quoteOpen:
@@ -108,44 +90,22 @@ func parseMeantime(b []byte) (goldDoc, error) {
 		start := sb.Len()
 		sb.WriteString(w)
 		doc.tokens = append(doc.tokens, news.Span{Start: start, End: sb.Len()})
-		prevSent, prev = t.Sent, t.Text
+		prevSent, prev = t.Sentence, t.Text
 	}
 	doc.text = sb.String()
-	return doc, nil
+	return doc
 }
 
-// readMeantime reads every article under dir.
+// readMeantime reads and lays out every article under dir.
 func readMeantime(dir string) ([]goldDoc, error) {
-	root := filepath.Join(dir, "intra_cross-doc_annotation")
-	if _, err := os.Stat(root); err != nil {
-		root = dir
-	}
-	var docs []goldDoc
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() || !strings.HasSuffix(path, ".xml") {
-			return nil
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		doc, err := parseMeantime(b)
-		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
-		}
-		docs = append(docs, doc)
-		return nil
-	})
+	xs, err := meantime.ReadDir(dir)
 	if err != nil {
 		return nil, err
 	}
-	if len(docs) == 0 {
-		return nil, fmt.Errorf("no MEANTIME documents under %s", root)
+	docs := make([]goldDoc, len(xs))
+	for i, x := range xs {
+		docs[i] = rebuild(x)
 	}
-	sort.Slice(docs, func(i, j int) bool { return docs[i].id < docs[j].id })
 	return docs, nil
 }
 

@@ -7,21 +7,24 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"sitrep/internal/eval/meantime"
 )
 
 const meantimeDir = "../../../shared/eval/meantime"
 
-func TestParseMeantime(t *testing.T) {
+func TestRebuild(t *testing.T) {
 	x := `<Document doc_id="7">
 <token sentence="0" t_id="1">Title</token><token sentence="0" t_id="2">here</token>
 <token sentence="1" t_id="3">March</token><token sentence="1" t_id="4">1</token>
 <token sentence="2" t_id="5">He</token><token sentence="2" t_id="6">said</token><token sentence="2" t_id="7">&#96;&#96;</token><token sentence="2" t_id="8">no</token><token sentence="2" t_id="9">''</token><token sentence="2" t_id="10">.</token>
 <token sentence="3" t_id="11">GM</token><token sentence="3" t_id="12">'s</token><token sentence="3" t_id="13">"</token><token sentence="3" t_id="14">cars</token><token sentence="3" t_id="15">"</token><token sentence="3" t_id="16">(</token><token sentence="3" t_id="17">$</token><token sentence="3" t_id="18">5</token><token sentence="3" t_id="19">)</token>
 </Document>`
-	d, err := parseMeantime([]byte(x))
+	m, err := meantime.Parse([]byte(x))
 	if err != nil {
 		t.Fatal(err)
 	}
+	d := rebuild(m)
 	want := "Title here\n\nMarch 1\n\nHe said \"no\". GM's \"cars\" ($5)"
 	if d.text != want {
 		t.Errorf("text = %q, want %q", d.text, want)

@@ -2,16 +2,13 @@ package timex
 
 import (
 	"context"
-	"encoding/xml"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
 	"sitrep/internal/eval"
+	"sitrep/internal/eval/meantime"
 	"sitrep/news"
 )
 
@@ -51,55 +48,18 @@ func heldOut(docID string) bool {
 	return eval.HeldOut(docID, 3)
 }
 
-type xmlDoc struct {
-	ID     string `xml:"doc_id,attr"`
-	Tokens []struct {
-		ID   string `xml:"t_id,attr"`
-		Sent int    `xml:"sentence,attr"`
-		Text string `xml:",chardata"`
-	} `xml:"token"`
-	Timex []struct {
-		Type    string `xml:"type,attr"`
-		Value   string `xml:"value,attr"`
-		Func    string `xml:"functionInDocument,attr"`
-		Anchors []struct {
-			ID string `xml:"t_id,attr"`
-		} `xml:"token_anchor"`
-	} `xml:"Markables>TIMEX3"`
-}
-
 // readGold reads every article of the MEANTIME folder dir.
 func readGold(dir string) ([]goldDoc, error) {
-	root := filepath.Join(dir, "intra_cross-doc_annotation")
-	if _, err := os.Stat(root); err != nil {
-		root = dir
-	}
-	var docs []goldDoc
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() || !strings.HasSuffix(path, ".xml") {
-			return nil
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		doc, err := parseGold(b)
-		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
-		}
-		docs = append(docs, doc)
-		return nil
-	})
+	xs, err := meantime.ReadDir(dir)
 	if err != nil {
 		return nil, err
 	}
-	if len(docs) == 0 {
-		return nil, fmt.Errorf("no MEANTIME documents under %s", root)
+	docs := make([]goldDoc, len(xs))
+	for i, x := range xs {
+		if docs[i], err = goldFrom(x); err != nil {
+			return nil, fmt.Errorf("document %s: %w", x.ID, err)
+		}
 	}
-	sort.Slice(docs, func(i, j int) bool { return docs[i].id < docs[j].id })
 	return docs, nil
 }
 
@@ -110,11 +70,9 @@ var noSpaceBefore = map[string]bool{
 }
 var noSpaceAfter = map[string]bool{"(": true, "[": true, "$": true}
 
-func parseGold(b []byte) (goldDoc, error) {
-	var x xmlDoc
-	if err := xml.Unmarshal(b, &x); err != nil {
-		return goldDoc{}, err
-	}
+// goldFrom rebuilds an article's text, one sentence a line, and places its
+// gold times in it.
+func goldFrom(x *meantime.Doc) (goldDoc, error) {
 	doc := goldDoc{id: x.ID}
 	var sb strings.Builder
 	spans := make(map[string]news.Span, len(x.Tokens))
@@ -124,7 +82,7 @@ func parseGold(b []byte) (goldDoc, error) {
 	for _, t := range x.Tokens {
 		switch {
 		case prevSent < 0:
-		case t.Sent != prevSent:
+		case t.Sentence != prevSent:
 			doc.sents = append(doc.sents, news.Sentence{Span: news.Span{Start: sentStart, End: sb.Len()}})
 			sb.WriteByte('\n')
 			sentStart = sb.Len()
@@ -134,12 +92,12 @@ func parseGold(b []byte) (goldDoc, error) {
 		start := sb.Len()
 		sb.WriteString(t.Text)
 		spans[t.ID] = news.Span{Start: start, End: sb.Len()}
-		prevSent, prev = t.Sent, t.Text
+		prevSent, prev = t.Sentence, t.Text
 	}
 	doc.sents = append(doc.sents, news.Sentence{Span: news.Span{Start: sentStart, End: sb.Len()}})
 	doc.text = sb.String()
 	for _, tx := range x.Timex {
-		if tx.Func == "CREATION_TIME" {
+		if tx.Function == "CREATION_TIME" {
 			doc.dct = tx.Value
 		}
 		if len(tx.Anchors) == 0 {
@@ -147,9 +105,9 @@ func parseGold(b []byte) (goldDoc, error) {
 		}
 		var sp news.Span
 		for i, a := range tx.Anchors {
-			s, ok := spans[a.ID]
+			s, ok := spans[a]
 			if !ok {
-				return goldDoc{}, fmt.Errorf("TIMEX3 %q anchors unknown token %q", tx.Value, a.ID)
+				return goldDoc{}, fmt.Errorf("TIMEX3 %q anchors unknown token %q", tx.Value, a)
 			}
 			if i == 0 || s.Start < sp.Start {
 				sp.Start = s.Start
