@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"sitrep/news"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -68,8 +70,8 @@ func standoff(seg *Stage, text string) string {
 			tk := toks[k]
 			sb.WriteString(" ")
 			sb.WriteString(text[tk.Span.Start:tk.Span.End])
-			if tk.Kind != "word" {
-				sb.WriteString("/" + string(tk.Kind))
+			if tk.Kind != news.Word {
+				sb.WriteString("/" + tk.Kind.String())
 			}
 			if k+1 < s.End {
 				sb.WriteString(" |")

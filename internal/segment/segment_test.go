@@ -217,7 +217,7 @@ func TestTokenKinds(t *testing.T) {
 		_, _, toks := seg.Segment(tt.text)
 		var got []string
 		for _, tk := range toks {
-			got = append(got, tt.text[tk.Span.Start:tk.Span.End]+"/"+string(tk.Kind))
+			got = append(got, tt.text[tk.Span.Start:tk.Span.End]+"/"+tk.Kind.String())
 		}
 		if diff := cmp.Diff(strings.Split(tt.want, " "), got); diff != "" {
 			t.Errorf("%q (-want +got):\n%s", tt.text, diff)
