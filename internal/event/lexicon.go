@@ -14,6 +14,12 @@ var ontologyTSV string
 //go:embed data/patterns.tsv
 var patternsTSV string
 
+// wordnetTSV holds the event words WordNet proposed and a person kept
+// (same format as patterns.tsv; gen/wordnet lists the candidates).
+//
+//go:embed data/wordnet.tsv
+var wordnetTSV string
+
 // A Code is one row of the ontology: a PLOVER type and mode with its CAMEO
 // code, QuadClass, Goldstein score and ACLED types.
 type Code struct {
@@ -143,6 +149,9 @@ func LoadLexicon() (*Lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := lx.parse("wordnet.tsv", wordnetTSV); err != nil {
+		return nil, err
+	}
 	if err := parseFrames(framesTSV, lx); err != nil {
 		return nil, err
 	}
@@ -161,13 +170,22 @@ func LoadLexicon() (*Lexicon, error) {
 
 func parseLexicon(src string) (*Lexicon, error) {
 	lx := &Lexicon{byFirst: map[string][]*entry{}}
+	if err := lx.parse("patterns.tsv", src); err != nil {
+		return nil, err
+	}
+	return lx, nil
+}
+
+// parse adds the lines of one pattern file; name is for errors. A word
+// already read keeps its earlier readings first.
+func (lx *Lexicon) parse(name, src string) error {
 	for n, line := range strings.Split(src, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
 		}
 		f := strings.Split(line, "\t")
 		if len(f) < 4 {
-			return nil, fmt.Errorf("patterns.tsv:%d: %d fields, want at least 4", n+1, len(f))
+			return fmt.Errorf("%s:%d: %d fields, want at least 4", name, n+1, len(f))
 		}
 		var e entry
 		switch f[1] {
@@ -175,7 +193,7 @@ func parseLexicon(src string) (*Lexicon, error) {
 			e.verb = true
 		case "N":
 		default:
-			return nil, fmt.Errorf("patterns.tsv:%d: pos %q, want V or N", n+1, f[1])
+			return fmt.Errorf("%s:%d: pos %q, want V or N", name, n+1, f[1])
 		}
 		e.kind, e.mode = f[2], f[3]
 		if len(f) > 4 {
@@ -195,7 +213,7 @@ func parseLexicon(src string) (*Lexicon, error) {
 					e.speaker = true
 				case "":
 				default:
-					return nil, fmt.Errorf("patterns.tsv:%d: unknown flag %q", n+1, fl)
+					return fmt.Errorf("%s:%d: unknown flag %q", name, n+1, fl)
 				}
 			}
 		}
@@ -206,7 +224,7 @@ func parseLexicon(src string) (*Lexicon, error) {
 			lx.add(&ee)
 		}
 	}
-	return lx, nil
+	return nil
 }
 
 func (lx *Lexicon) add(e *entry) {
