@@ -14,10 +14,17 @@ func (r *reader) code(sp news.Span) {
 	if len(cands) == 0 {
 		return
 	}
+	r.verbAt = r.verbAt[:0]
+	for range ws {
+		r.verbAt = append(r.verbAt, false)
+	}
 	for k := range cands {
 		if k > 0 {
 			pc := &cands[k-1]
 			cands[k].afterVerb = pc.i+pc.n == cands[k].i && pc.chosen != nil && pc.chosen.verb && pc.chosen.kind != kindCasualty
+			// "reduced food supplies": one plain noun between a verb
+			// and the word makes it the head of the verb's object.
+			cands[k].afterVerbNoun = pc.i+pc.n == cands[k].i-1 && pc.chosen != nil && pc.chosen.verb && pc.chosen.kind != kindCasualty && r.plainWord(cands[k].i-1)
 		}
 		r.choose(&cands[k])
 	}
@@ -40,10 +47,6 @@ func (r *reader) code(sp news.Span) {
 			}
 		}
 	}
-	r.verbAt = r.verbAt[:0]
-	for range ws {
-		r.verbAt = append(r.verbAt, false)
-	}
 	for k := range cands {
 		if c := &cands[k]; c.chosen != nil && c.chosen.verb {
 			r.verbAt[c.i] = true
@@ -64,6 +67,9 @@ func (r *reader) code(sp news.Span) {
 			p.head = lv.i
 			p.src, p.srcAt, p.passive = r.verbSubject(lv.i, lv.n, lightEntry(lv).form, ps, prevVerbal)
 			tgt, by := r.nounArgs(c.i + c.n)
+			if tgt < 0 {
+				tgt = r.gerundObject(c)
+			}
 			p.tgt = tgt
 			if p.passive {
 				if _, b := r.object(lv.i+lv.n, 12); b >= 0 {
@@ -85,15 +91,26 @@ func (r *reader) code(sp news.Span) {
 				}
 			}
 			prevVerbal = len(ps)
-		} else if e.verb {
+		} else if e.verb && !(c.i == 0 && (e.form == formS || e.form == formIng)) {
 			p.voice, p.verbal = "active", true
 			p.src, p.srcAt, p.passive = r.verbSubject(c.i, c.n, e.form, ps, prevVerbal)
 			tgt, by := r.object(c.i+c.n, 12)
 			if p.passive {
 				p.voice = "passive"
+				if by < 0 {
+					by = r.lateAgent(c.i + c.n)
+				}
 				p.tgt, p.src = p.src, by
 			} else {
+				if p.src < 0 {
+					p.src = r.ownerInObject(c.i + c.n)
+				}
 				p.tgt = tgt
+				// "demanded an admission by X", "welcomed the decision
+				// by X": the doer of what the verb acts on is its target.
+				if p.tgt < 0 && by >= 0 && ws[c.i+c.n].low != "by" && (p.src < 0 || !r.sameActor(by, p.src)) {
+					p.tgt = by
+				}
 			}
 			// "X and Y met": a reciprocal pair as source and target.
 			if first := r.coordinatedWith(p.srcAt); first >= 0 && first != p.src {
@@ -111,9 +128,34 @@ func (r *reader) code(sp news.Span) {
 			}
 			p.src, p.tgt = r.nounPossessor(c.i), -1
 			tgt, by := r.nounArgs(c.i + c.n)
+			if tgt < 0 {
+				tgt = r.gerundObject(c)
+			}
 			p.tgt = tgt
 			if by >= 0 {
 				p.src = by
+			}
+			// "the deployment of NATO troops", "the withdrawal of the
+			// army": the forces that move are the source.
+			if p.src < 0 && p.tgt >= 0 && moverNoun(e) && r.armed(p.tgt) && r.prepBefore(r.mentionStartOf(p.tgt, c.i+c.n), c.i+c.n) == "of" {
+				p.src, p.tgt = p.tgt, -1
+			}
+			// "X speeded up the withdrawal", "X ordered the deployment":
+			// the subject of an aspectual or causative verb does the act
+			// its object names.
+			if p.src < 0 {
+				p.src = r.aspectualSubject(c.i, p.tgt)
+			}
+			// "clashes between X and Y", "talks between X and Y": the
+			// pair is source and target.
+			if p.src < 0 && p.tgt >= 0 {
+				if at := r.mentionStartOf(p.tgt, c.i+c.n); at < len(ws) && r.prepBefore(at, c.i+c.n) == "between" {
+					if e := r.mentionEnd(at); e+2 < len(ws) && ws[e+1].low == "and" {
+						if second := r.nextMention(e+2, 3); second >= 0 {
+							p.src, p.tgt = p.tgt, second
+						}
+					}
+				}
 			}
 			// "X with support from Y": X is the target.
 			if p.tgt < 0 && c.i > 1 && ws[c.i-1].low == "with" && ws[c.i-2].mention >= 0 {
@@ -124,7 +166,9 @@ func (r *reader) code(sp news.Span) {
 			p.tgt = -1 // "sent Russian troops": what is sent is no target
 		}
 		if p.src >= 0 && p.tgt >= 0 && r.sameActor(p.src, p.tgt) {
-			p.tgt = -1 // "Russia closed its borders"
+			// "Russia closed its borders": no target; "closed its borders
+			// to X": the next one.
+			p.tgt = r.nextTarget(&p, p.tgt)
 		}
 		ps = append(ps, p)
 		if p.objOf >= 0 {
@@ -215,6 +259,14 @@ func (r *reader) code(sp news.Span) {
 		if p.tgt >= 0 || !p.verbal && !r.demandThat(p) || !(p.e.to || p.e.sto || p.e.kind == "REQUEST") {
 			continue
 		}
+		if t := r.thatAt(p); p.e.kind == "REQUEST" && t >= 0 {
+			// "demanded that X match Y's offer": the subject of the
+			// that-clause, not a possessor inside it.
+			if m := r.clauseSubject(t + 1); m >= 0 && (p.src < 0 || !r.sameActor(m, p.src)) {
+				p.tgt = m
+				continue
+			}
+		}
 		if c := p.content; c >= 0 {
 			if p.e.kind == "REQUEST" && ps[c].src >= 0 && ps[c].src != p.src {
 				p.tgt = ps[c].src
@@ -222,6 +274,14 @@ func (r *reader) code(sp news.Span) {
 				p.tgt = ps[c].tgt
 			}
 			continue
+		}
+		// "threatened to deliver blows to X": the target of the
+		// infinitive the speaker will carry out, when it is no event.
+		if p.e.sto {
+			if m := r.infinitiveObject(p.trigEnd); m >= 0 && (p.src < 0 || !r.sameActor(m, p.src)) {
+				p.tgt = m
+				continue
+			}
 		}
 		if t := r.thatAt(p); p.e.kind == "REQUEST" && t >= 0 {
 			for j := t + 1; j < r.clauseEnd(t+1); j++ {
@@ -243,12 +303,34 @@ func (r *reader) code(sp news.Span) {
 			p.tgt = c.src
 		}
 	}
+	// A refusal targets whoever pressed for what is refused: "declined to
+	// resign despite pressure by X", "rejected a plan from X".
+	for k := range ps {
+		p := &ps[k]
+		if p.tgt >= 0 || !p.verbal || p.e.kind != "REJECT" {
+			continue
+		}
+		for _, prep := range [...]string{"by", "from"} {
+			if m := r.after(p.trigEnd, prep); m >= 0 && (p.src < 0 || !r.sameActor(m, p.src)) {
+				p.tgt = m
+				break
+			}
+		}
+	}
 	// A threat is made to whoever the condition names: "threatened to
 	// stop talks if X goes ahead", "will withdraw unless X agrees".
 	for k := range ps {
 		p := &ps[k]
 		if p.tgt >= 0 || !p.verbal || p.e.kind != "THREATEN" && !r.conditionalAfter(p.trigEnd) {
 			continue
+		}
+		// "threatened to ban voting in X if Y runs": the place the
+		// threatened act falls on comes before the condition's subject.
+		if c := p.content; c >= 0 && ps[c].tgt < 0 {
+			if m := r.stateIn(ps[c].trigEnd); m >= 0 && (p.src < 0 || !r.sameActor(m, p.src)) {
+				ps[c].tgt, p.tgt = m, m
+				continue
+			}
 		}
 		if m := r.conditionSubject(p.trigEnd); m >= 0 && (p.src < 0 || !r.sameActor(m, p.src)) {
 			p.tgt = m
@@ -277,11 +359,14 @@ func (r *reader) code(sp news.Span) {
 	for k := range ps {
 		p := &ps[k]
 		from := p.e.kind == "RETREAT" || p.e.kind == "SANCTION" && (p.e.mode == "break-relations" || p.e.mode == "expel") && p.tgt < 0
-		if from && (p.verbal || p.voice == "nominal") {
+		if from && (p.verbal || p.voice == "nominal" || p.voice == "light") {
 			if m := r.retreatFrom(p.trigEnd); m >= 0 && (m != p.src || p.voice == "nominal") {
 				p.tgt = m
 				if p.src == m {
 					p.src = -1 // "the withdrawal from X": X is left, not leaving
+					if p.voice == "nominal" {
+						p.src = r.aspectualSubject(p.trig, m)
+					}
 				}
 			}
 		}
@@ -305,6 +390,28 @@ func (r *reader) code(sp news.Span) {
 			break
 		}
 	}
+	// An act takes the target of the act it is done for: "sent arms to
+	// help defend X", "blocked a road to show their anger at X's policy".
+	for k := range ps {
+		p := &ps[k]
+		if p.tgt >= 0 || p.e.speaker || p.parent >= 0 {
+			continue
+		}
+		end := r.clauseEnd(p.trigEnd)
+		for m := k + 1; m < len(ps) && ps[m].trig < end && ps[m].trig-p.trigEnd <= 8; m++ {
+			q := &ps[m]
+			if q.trig == 0 || r.ws[q.trig-1].low != "to" || q.src >= 0 && p.src >= 0 && !r.sameActor(q.src, p.src) {
+				continue
+			}
+			if q.tgt >= 0 && (p.src < 0 || !r.sameActor(q.tgt, p.src)) {
+				p.tgt = q.tgt
+			}
+			break
+		}
+		if p.tgt < 0 && blockade(p.e) {
+			p.tgt = r.purposeObject(p)
+		}
+	}
 	// A demand made of someone: "demanded autonomy from X".
 	for k := range ps {
 		p := &ps[k]
@@ -314,11 +421,31 @@ func (r *reader) code(sp news.Span) {
 			}
 		}
 	}
-	// With no target named, the state where the act happens is its
-	// target: "lifted the curfew in X", "to resume attacks in X".
+	// Protesters with no name of their own are the people of the place
+	// they protest in: "thousands of people marched in X" (PLOVER codes
+	// a city's crowd as its civilians).
+	srcPlace := make([]bool, len(ps))
 	for k := range ps {
 		p := &ps[k]
-		if p.tgt < 0 && p.parent < 0 && !p.e.speaker {
+		if p.src < 0 && blockade(p.e) && p.parent < 0 {
+			if m := r.placeIn(p.trigEnd, r.clauseEnd(p.trigEnd)); m >= 0 && (p.tgt < 0 || !r.sameActor(m, p.tgt)) {
+				p.src, srcPlace[k] = m, true
+			}
+		}
+	}
+	// With no target named, the state where the act happens is its
+	// target: "lifted the curfew in X", "to resume attacks in X". An
+	// attack on people it does not name targets the place it strikes
+	// ("killed 12 people when a bomb went off in X"), over a subordinate
+	// clause.
+	for k := range ps {
+		p := &ps[k]
+		if p.tgt < 0 && p.parent < 0 && p.e.kind == "ASSAULT" && p.verbal && !p.passive && !srcPlace[k] {
+			if m := r.placeIn(p.trigEnd, min(len(ws), p.trigEnd+window)); m >= 0 && (p.src < 0 || !r.sameActor(m, p.src)) && r.a.Mentions[m].Actor.Country != "" {
+				p.tgt = m
+			}
+		}
+		if p.tgt < 0 && p.parent < 0 && !p.e.speaker && !srcPlace[k] {
 			if m := r.stateIn(p.trigEnd); m >= 0 && (p.src < 0 || !r.sameActor(m, p.src)) {
 				p.tgt = m
 			}
@@ -356,6 +483,13 @@ func (r *reader) code(sp news.Span) {
 				break
 			}
 		}
+	}
+	// A name the knowledge base does not know stands for the actor that
+	// qualifies it: "US Predator strikes", "Kofi Annan, UN
+	// secretary-general", "Assembly president Laurent Fabius".
+	for k := range ps {
+		p := &ps[k]
+		p.src, p.tgt = r.qualified(p.src), r.qualified(p.tgt)
 	}
 	// Assertion.
 	for k := range ps {
@@ -480,10 +614,23 @@ func (r *reader) coordinatedWith(at int) int {
 	ws := r.ws
 	for j := at - 1; j >= 1 && at-j <= 4; j-- {
 		if ws[j].low == "and" {
-			if ws[j-1].mention >= 0 {
-				return ws[j-1].mention
+			if ws[j-1].mention < 0 {
+				return -1
 			}
-			return -1
+			// "A, B and C signed": the list's first member, unless a
+			// preposition governs it ("In X, A and B met").
+			first, s := ws[j-1].mention, r.mentionStart(j-1, 0)
+			for s >= 2 && ws[s-1].low == "," && ws[s-2].mention >= 0 {
+				k := r.mentionStart(s-2, 0)
+				if r.prepBefore(k, 0) != "" || r.possessor(s-2) {
+					break
+				}
+				first, s = ws[s-2].mention, k
+			}
+			return first
+		}
+		if ws[j].mention >= 0 && possessives[ws[j].low] {
+			continue // "Kagame and his party"
 		}
 		if ws[j].punct || ws[j].mention >= 0 || !unicode.IsUpper(rune(r.a.Text[ws[j].span.Start])) && !determiners[ws[j].low] {
 			return -1
@@ -860,4 +1007,346 @@ func (r *reader) aboutBetween(i, j int) bool {
 		}
 	}
 	return about
+}
+
+// clauseSubject returns the subject of the clause that starts at word i:
+// its first mention that no preposition governs and that is no
+// possessor ("that the United States match the EU's offer" → the United
+// States), or -1.
+func (r *reader) clauseSubject(i int) int {
+	ws := r.ws
+	end := r.clauseEnd(i)
+	for j := i; j < end && j-i <= 8; j++ {
+		if r.isVerb(j) {
+			return -1
+		}
+		if ws[j].mention < 0 {
+			continue
+		}
+		k, e := j, r.mentionEnd(j)
+		if r.prepBefore(k, i) == "" && !r.possessor(e) {
+			return ws[j].mention
+		}
+		j = e
+	}
+	return -1
+}
+
+// infinitiveObject returns the target of the infinitive right after a
+// verb ending before word i ("threatened to deliver blows to X"), or -1.
+func (r *reader) infinitiveObject(i int) int {
+	ws := r.ws
+	if i+1 >= len(ws) || ws[i].low != "to" || !r.infinitive(i+1) || ws[i+1].mention >= 0 {
+		return -1
+	}
+	tgt, _ := r.object(i+2, 12)
+	if tgt >= 0 && r.pronoun(tgt) {
+		return -1
+	}
+	return tgt
+}
+
+// gerundObject returns the direct object of an event noun that is a
+// gerund ("resumed shelling rebel positions", "stopped bombing the
+// town"): the mention right after it, over an article; -1 when none.
+func (r *reader) gerundObject(c *cand) int {
+	ws := r.ws
+	end := c.i + c.n
+	if !strings.HasSuffix(ws[end-1].low, "ing") {
+		return -1
+	}
+	for j := end; j < len(ws) && j-end <= 2; j++ {
+		if m := ws[j].mention; m >= 0 {
+			return m
+		}
+		if !npOpeners[ws[j].low] {
+			return -1
+		}
+	}
+	return -1
+}
+
+// moverNoun reports whether an event noun names forces moving: a
+// deployment, a withdrawal, a mobilisation; "of X" is then who moves.
+func moverNoun(e *entry) bool {
+	return e.kind == "RETREAT" || e.kind == "MOBILIZE" || e.kind == "AID" && e.mode == "protection"
+}
+
+// armed reports whether mention m's actor is an armed force: military,
+// police, rebels, militias.
+func (r *reader) armed(m int) bool {
+	for _, s := range actorSectors(r.a.Mentions[m]) {
+		switch s {
+		case "MIL", "COP", "REB", "UAF", "INS", "SEP":
+			return true
+		}
+	}
+	return false
+}
+
+// mentionStartOf returns the first word (at or after floor) of mention m.
+func (r *reader) mentionStartOf(m, floor int) int {
+	for j := floor; j < len(r.ws); j++ {
+		if r.ws[j].mention == m {
+			return j
+		}
+	}
+	return floor
+}
+
+// aspectualSubject returns the subject of the aspectual verb whose object
+// is the event noun at word i, unless it is mention not; -1 when none.
+func (r *reader) aspectualSubject(i, not int) int {
+	if v := r.aspectualBefore(i); v >= 0 {
+		if m, _ := r.subject(v); m >= 0 && m != not {
+			return m
+		}
+	}
+	return -1
+}
+
+// aspectualBefore returns the word index of an aspectual or causative
+// verb ("began", "speeded up", "ordered") whose object is the event noun
+// at word i, over an article and adjectives; -1 when none.
+func (r *reader) aspectualBefore(i int) int {
+	ws := r.ws
+	for j := i - 1; j >= 0 && i-j <= 4; j-- {
+		w := &ws[j]
+		if w.mention >= 0 || w.punct {
+			return -1
+		}
+		if w.low == "up" && j > 0 && aspectuals[ws[j-1].low] {
+			return j - 1
+		}
+		if aspectuals[w.low] {
+			return j
+		}
+		if !(determiners[w.low] || nounContext[w.low] || npFillers[w.low] || r.plainWord(j)) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// plainWord reports whether word j is a lower-case content word: no
+// mention, number, punctuation, function word, verb or time.
+func (r *reader) plainWord(j int) bool {
+	w := &r.ws[j]
+	return w.mention < 0 && !w.punct && !w.number && w.time < 0 && !r.capitalised(j) && !determiners[w.low] &&
+		!prepositions[w.low] && !fillers[w.low] && !pronouns[w.low] && !subordinators[w.low] && !coordinators[w.low] &&
+		!beForms[w.low] && !verbContext[w.low] && r.reportAt(j) == nil && !(j < len(r.verbAt) && r.verbAt[j])
+}
+
+// nextTarget returns the target after mention not, which was the source
+// itself: "closed its borders to X" → X; -1 when none.
+func (r *reader) nextTarget(p *pending, not int) int {
+	at := r.mentionStartOf(not, p.trigEnd)
+	if at >= len(r.ws) || r.ws[at].mention != not {
+		return -1
+	}
+	from := r.mentionEnd(at) + 1
+	if from >= len(r.ws) {
+		return -1
+	}
+	var m int
+	if p.verbal {
+		m, _ = r.object(from, 8)
+	} else {
+		m, _ = r.nounArgs(from)
+	}
+	if m >= 0 && p.src >= 0 && r.sameActor(m, p.src) {
+		return -1
+	}
+	return m
+}
+
+// lateAgent returns the agent of a passive verb ending before word i when
+// a parenthetical stands between them: "was accused of fraud, much of
+// it in cash, by officials" → officials; -1 when none. The agent follows
+// a comma and "by" and ends its clause.
+func (r *reader) lateAgent(i int) int {
+	ws := r.ws
+	for j := i; j+1 < len(ws) && j-i <= 30; j++ {
+		if isStrongBoundary(&ws[j]) {
+			return -1
+		}
+		if ws[j].low != "by" || ws[j-1].low != "," {
+			continue
+		}
+		for k := j + 1; k < len(ws) && k-j <= 3; k++ {
+			if ws[k].mention >= 0 {
+				e := r.mentionEnd(k) + 1
+				if e == len(ws) || ws[e].punct {
+					return ws[k].mention
+				}
+				return -1
+			}
+			if ws[k].punct || r.isVerb(k) || prepositions[ws[k].low] {
+				return -1
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// ownerInObject returns the possessive pronoun that opens the object of
+// a verb with no subject mention: "has agreed to re-open its borders" →
+// its (whoever coreference resolved it to); -1 when none.
+func (r *reader) ownerInObject(i int) int {
+	ws := r.ws
+	for j := i; j < len(ws) && j-i <= 4; j++ {
+		w := &ws[j]
+		if w.mention >= 0 {
+			if possessives[w.low] && r.a.Mentions[w.mention].Actor.Country != "" {
+				return w.mention
+			}
+			return -1
+		}
+		if j == i && w.low != "to" || w.punct && w.low != "-" || r.capitalised(j) {
+			return -1 // "to re-open its borders"
+		}
+	}
+	return -1
+}
+
+// purposeObject returns the target of the infinitive of purpose after a
+// protest ("blocked a road to show their anger at X's policies"), over
+// mentions of the protesters themselves; -1 when none.
+func (r *reader) purposeObject(p *pending) int {
+	ws := r.ws
+	end := r.clauseEnd(p.trigEnd)
+	for j := p.trigEnd; j+1 < end && j-p.trigEnd <= 8; j++ {
+		if ws[j].low != "to" || ws[j].mention >= 0 || !r.infinitive(j+1) || ws[j+1].mention >= 0 {
+			continue
+		}
+		from := j + 2
+		for n := 0; n < 3 && from < len(ws); n++ {
+			m, _ := r.object(from, 10)
+			if m < 0 {
+				return -1
+			}
+			if p.src < 0 || !r.sameActor(m, p.src) {
+				return m
+			}
+			from = r.mentionEnd(r.mentionStartOf(m, from)) + 1
+		}
+		return -1
+	}
+	return -1
+}
+
+// placeIn returns the head mention of a place or state after "in", "at"
+// or "throughout" in words [i, end) ("in East Timor's capital Dili" →
+// Dili), or -1.
+func (r *reader) placeIn(i, end int) int {
+	ws := r.ws
+	for j := i; j+1 < end && j-i <= 20; j++ {
+		if isStrongBoundary(&ws[j]) || r.reportAt(j) != nil {
+			return -1
+		}
+		if ws[j].mention >= 0 || ws[j].low != "in" && ws[j].low != "at" && ws[j].low != "throughout" {
+			continue
+		}
+		found := -1
+		for k := j + 1; k < end && k-j <= 6; k++ {
+			if m := ws[k].mention; m >= 0 {
+				if !r.isPlace(m) {
+					break
+				}
+				found = m
+				k = r.mentionEnd(k)
+				if !r.possessor(k) {
+					break
+				}
+				continue
+			}
+			if ws[k].punct && ws[k].low != "'s" || prepositions[ws[k].low] {
+				break
+			}
+		}
+		if found >= 0 {
+			return found
+		}
+	}
+	return -1
+}
+
+// isPlace reports whether mention m names a state or a place.
+func (r *reader) isPlace(m int) bool {
+	mn := &r.a.Mentions[m]
+	return mn.Type == news.Location || mn.Type == news.State || mn.Actor.Kind == "state" || mn.Actor.Kind == "place"
+}
+
+// blockade reports whether entry e is a protest or a blockade, which a
+// crowd's blockade is (crowd).
+func blockade(e *entry) bool {
+	return e.kind == "PROTEST" || e.kind == "COERCE" && e.mode == "block"
+}
+
+// known reports whether mention m's actor has a country or a code.
+func (r *reader) known(m int) bool {
+	act := &r.a.Mentions[m].Actor
+	return act.Country != "" || act.Code != ""
+}
+
+// qualified returns, for a mention whose actor is unknown, the known
+// actor that qualifies it in the sentence: a name right before it ("US
+// Predator"), an organisation before a title ("UN envoy X"), or an
+// appositive after a comma ("X, UN secretary-general"); else m itself.
+func (r *reader) qualified(m int) int {
+	if m < 0 || r.known(m) {
+		return m
+	}
+	ws := r.ws
+	s := -1
+	for j := range ws {
+		if ws[j].mention == m {
+			s = j
+			break
+		}
+	}
+	if s < 0 {
+		return m
+	}
+	e := r.mentionEnd(s)
+	if s > 0 {
+		if q := ws[s-1].mention; q >= 0 && r.known(q) && !r.pronoun(q) {
+			return q // "US Predator"
+		}
+		if s > 1 && r.plainWord(s-1) {
+			if q := ws[s-2].mention; q >= 0 && r.known(q) && !r.pronoun(q) {
+				return q // "UN envoy X"
+			}
+		}
+	}
+	if e+3 < len(ws) && ws[e+1].low == "," {
+		for j := e + 2; j < len(ws) && j-e <= 3; j++ {
+			if q := ws[j].mention; q >= 0 {
+				qe := r.mentionEnd(j)
+				if r.known(q) && !r.pronoun(q) && qe+1 < len(ws) && r.plainWord(qe+1) {
+					return q // "X, UN secretary-general"
+				}
+				break
+			}
+			if !npOpeners[ws[j].low] {
+				break
+			}
+		}
+	}
+	return m
+}
+
+// nextMention returns the mention that starts within n words from word
+// i over articles, or -1.
+func (r *reader) nextMention(i, n int) int {
+	for j := i; j < len(r.ws) && j-i < n; j++ {
+		if m := r.ws[j].mention; m >= 0 {
+			return m
+		}
+		if !npOpeners[r.ws[j].low] && !npFillers[r.ws[j].low] {
+			return -1
+		}
+	}
+	return -1
 }

@@ -22,6 +22,9 @@ func TestTypesAndRoles(t *testing.T) {
 		{"⟦Ruritania|A:XXB/state⟧ denied entry to ⟦the inspectors|A:IGO/igo⟧.", "REJECT/refuse XXB/state→IGO/igo"},
 		{"⟦The rebels|A:XXB/rebel⟧ burned houses in the village.", "COERCE/seize XXB/rebel→-"},
 		{"⟦Freedonia|A:XXC/state⟧ recalled its ambassador from ⟦Ruritania|A:XXB/state⟧.", "SANCTION/break-relations XXC/state→XXB/state"},
+		// A warning or an appeal sent is a threat or a request, not aid.
+		{"⟦Ruritania|A:XXB/state⟧ sent a warning to ⟦Freedonia|A:XXC/state⟧.", "THREATEN XXB/state→XXC/state"},
+		{"⟦Ruritania|A:XXB/state⟧ sent an urgent appeal to ⟦the League|A:IGO/igo⟧.", "REQUEST/appeal XXB/state→IGO/igo"},
 		// Participles before a noun are no events.
 		{"⟦Settlers|A:XXA/civilians⟧ marched in the occupied territories.", "PROTEST/demonstrate XXA/civilians→-"},
 		// Roles.

@@ -20,7 +20,7 @@ var (
 		"towards", "upon", "inside", "outside", "between", "among", "through", "throughout", "within",
 		"without", "via", "behind", "beyond", "off", "like", "about", "amid", "despite", "including")
 	// targetPreps introduce the target of an event verb or noun.
-	targetPreps = set("on", "against", "at", "upon", "with", "to", "toward", "towards", "into", "over", "of", "for", "targeting", "between")
+	targetPreps = set("on", "against", "at", "upon", "with", "to", "toward", "towards", "into", "over", "of", "for", "targeting", "between", "among")
 	// subordinators open a new clause.
 	subordinators = set("that", "which", "who", "whom", "whose", "while", "because", "although", "though",
 		"if", "when", "whereas", "unless", "where", "whether", "but")
@@ -33,6 +33,26 @@ var (
 		"will", "would", "could", "may", "might", "should", "must", "can", "did", "does", "do", "being",
 		"been", "be", "was", "were", "is", "are", "to", "once", "first", "recently", "jointly")
 	pronouns = set("they", "we", "i", "you", "he", "she", "it", "who", "which", "that")
+	// quantities take a partitive "of" whose noun heads the phrase:
+	// "hundreds of students", "some of the rebels".
+	quantities = set("tens", "hundreds", "thousands", "millions", "dozens", "scores", "some", "many", "most",
+		"all", "none", "one", "several", "few", "both", "each", "handful", "number", "group", "groups",
+		"majority", "minority", "couple", "lot", "lots", "part", "members", "rest")
+	// aspectuals are verbs of beginning, continuing, ending, speeding
+	// and ordering: their subject does the act their object names ("began
+	// the withdrawal", "speeded up the deployment", "ordered the raid").
+	aspectuals = set("began", "begin", "begins", "begun", "started", "start", "starts", "continued", "continue",
+		"continues", "resumed", "resume", "resumes", "completed", "complete", "completes", "finished", "finish",
+		"ordered", "order", "orders", "authorized", "authorised", "authorize", "authorise", "approved", "approve",
+		"intensified", "intensify", "intensifies", "escalated", "escalate", "accelerated", "accelerate",
+		"expanded", "expand", "speeded", "sped", "stepped", "step", "speed", "ramped", "pressed", "pursued", "pursue",
+		"increased", "increase", "increases", "boosted", "boost", "boosts", "doubled", "extended", "extend", "extends",
+		"renewed", "renew", "renews")
+	// possessives are the possessive pronouns.
+	possessives = set("its", "their", "his", "her", "our")
+	// npOpeners open a noun phrase and nothing else: articles and
+	// possessives.
+	npOpeners = set("the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those")
 	// anaphors are nouns that refer back to an event already told: "Russia
 	// slammed the move".
 	anaphors     = set("move", "action", "actions", "decision", "step", "attack", "strike", "strikes", "incident", "operation", "raid", "bombing")

@@ -4,7 +4,10 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 	"testing"
+
+	"sitrep/news"
 )
 
 const gsrDir = "../../../shared/eval/plover-gsr-cameo"
@@ -75,7 +78,7 @@ func TestGSRDev(t *testing.T) {
 			}
 			for m := range a.Mentions {
 				if actorMatch(a, m, r.gold) {
-					t.Logf("ROLE-%s %s gold=%v: %s\n%s", r.name, rec.ID, r.gold, rec.Text, render(a))
+					t.Logf("ROLE-%s %s gold=%v: %s\n%s%s", r.name, rec.ID, r.gold, rec.Text, render(a), renderMentions(a))
 					break
 				}
 			}
@@ -86,4 +89,14 @@ func TestGSRDev(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("type accuracy (no stages before) %.3f dev %.3f", rep.Metrics["type_accuracy"], rep.Metrics["type_accuracy_dev"])
+}
+
+// renderMentions lists the mentions of a with their actors, for the role
+// errors: which mention had the gold actor.
+func renderMentions(a *news.Article) string {
+	var b strings.Builder
+	for _, m := range a.Mentions {
+		fmt.Fprintf(&b, "  [%s|%s %s/%s/%s]", a.Covered(m.Span), m.Type, m.Actor.Country, m.Actor.Sector, m.Actor.Code)
+	}
+	return b.String()
 }

@@ -39,9 +39,11 @@ type cand struct {
 	chosen  *entry // the reading chosen in context; nil when none
 	// afterVerb: the word before is a verb reading of another candidate.
 	afterVerb bool
-	used      bool // taken by a light verb
-	frame     bool // an object frame's verb or noun: its reading is fixed
-	objAt     int  // word index of a frame's object head; -1
+	// afterVerbNoun: one plain noun sits between a verb reading and it.
+	afterVerbNoun bool
+	used          bool // taken by a light verb
+	frame         bool // an object frame's verb or noun: its reading is fixed
+	objAt         int  // word index of a frame's object head; -1
 }
 
 // pending is an event found in the current sentence before it is written.
@@ -217,14 +219,22 @@ func (r *reader) choose(c *cand) {
 		return
 	}
 	switch {
+	case c.i == 0 && n != nil && v != nil && (v.form == formS || v.form == formIng):
+		c.chosen = n // "Clashes between X and Y …": no verb opens a sentence
 	case c.afterVerb && n != nil:
 		c.chosen = n // "lift ban": the object of a verb
 	case c.afterVerb && v.form == formBase:
 		c.chosen = nil
+	case c.afterVerbNoun && n != nil && v != nil && (v.form == formS || v.form == formBase):
+		c.chosen = n // "reduced food supplies"
 	case v == nil:
 		c.chosen = n
 	case n == nil:
 		c.chosen = v
+		if c.afterVerbNoun && (v.form == formBase || v.form == formS) {
+			c.chosen = nil // "reduced food supplies": a noun we do not have
+			return
+		}
 		if (v.form == formBase || v.form == formS) && r.indefiniteNP(c.i) {
 			c.chosen = nil // "a key U.S. ally": a noun we do not have
 			return
@@ -280,18 +290,58 @@ func (r *reader) mentionEnd(j int) int {
 // prepBefore returns the preposition that governs the noun phrase starting
 // at word k, looking back over determiners; "" when none. It looks no
 // further back than floor.
+//
+// A partitive "of" after a quantity is no preposition: in "tens of
+// thousands of students" the students head the phrase, and the scan goes
+// on before the quantity ("on hundreds of civilians" → "on"). A
+// lower-case adjective counts as part of the noun phrase when a
+// determiner opens it: "of the divided Mediterranean island" → "of".
 func (r *reader) prepBefore(k, floor int) string {
-	for j := k - 1; j >= floor && k-j <= 4; j-- {
+	for j := k - 1; j >= floor && k-j <= 8; j-- {
 		w := r.ws[j].low
 		if determiners[w] || r.ws[j].number || npFillers[w] && !prepositions[w] || r.capitalised(j) && j > 0 || hyphenated(w) {
 			continue // "from Russian Aerospace Forces"
 		}
+		if w == "'s" || w == "’s" || w == "'" || j > floor && possessiveMark(r.ws[j-1].low) && !r.ws[j].punct && r.ws[j].mention < 0 && !prepositions[w] {
+			continue // "in Ruritania's capital Zenda"
+		}
+		if w == "of" && j > floor && r.partitive(j-1) {
+			j-- // "thousands of": the quantity is a determiner
+			continue
+		}
 		if prepositions[w] {
 			return w
+		}
+		if d := r.adjectivesFrom(j, floor); d >= 0 {
+			j = d // "the divided …": go on before the determiner
+			continue
 		}
 		return ""
 	}
 	return ""
+}
+
+// partitive reports whether word j is a quantity that takes "of": "tens",
+// "hundreds", "dozens", "some", "one", a number.
+func (r *reader) partitive(j int) bool {
+	w := &r.ws[j]
+	return w.mention < 0 && (quantities[w.low] || w.number || isNumberWord(w.low))
+}
+
+// adjectivesFrom reports whether word j is one lower-case adjective that
+// an article or possessive opens ("the divided", "its biggest"): it
+// returns that opener's word index, or -1.
+func (r *reader) adjectivesFrom(j, floor int) int {
+	w := &r.ws[j]
+	if j-1 < floor || !npOpeners[r.ws[j-1].low] || r.ws[j-1].mention >= 0 {
+		return -1
+	}
+	if w.punct || w.mention >= 0 || w.number || r.isVerb(j) || r.capitalised(j) || prepositions[w.low] ||
+		subordinators[w.low] || coordinators[w.low] || fillers[w.low] || beForms[w.low] || determiners[w.low] ||
+		pronouns[w.low] || r.reportAt(j) != nil {
+		return -1
+	}
+	return j - 1
 }
 
 // capitalised reports whether word j starts with an upper-case letter.
@@ -387,6 +437,9 @@ func (r *reader) appositiveHead(k int) (int, int) {
 			}
 			return -1, -1
 		}
+		if ws[j].mention >= 0 || coordinators[w] {
+			return -1, -1 // "X, Y and Z agreed": a list, no appositive
+		}
 		if !determiners[w] && !npFillers[w] && !(len(w) > 0 && w[0] >= 'a' && w[0] <= 'z' && !prepositions[w] && !r.isVerb(j)) {
 			return -1, -1
 		}
@@ -402,6 +455,9 @@ func (r *reader) object(i, limit int) (tgt, by int) {
 	plain := false // a noun phrase that is no mention filled the object slot
 	for j := i; j < len(ws) && j-i <= limit; j++ {
 		w := &ws[j]
+		if r.isVerb(j) && j > i && r.reducedRelative(j, 1) {
+			continue // "the return of property seized by X": X is the doer
+		}
 		if isStrongBoundary(w) || (w.mention < 0 && subordinators[w.low]) || r.isVerb(j) {
 			break
 		}
@@ -476,11 +532,31 @@ func (r *reader) isVerb(j int) bool {
 
 // passive reports whether the verb at word i, in a participle form, is
 // passive: a form of "be" just before it, or "by" just after it.
+//
+// A base form that is also the participle ("was hit", "were cut") is
+// passive right after a form of "be"; a participle right after a comma
+// with "by" and a mention after it is a passive parenthetical: "X,
+// backed by Y, attacked".
 func (r *reader) passive(i, n int, form int) bool {
+	ws := r.ws
+	if form == formBase {
+		for j := i - 1; j >= 0 && i-j <= 3; j-- {
+			w := ws[j].low
+			if beForms[w] && w != "'s" && w != "be" {
+				return true
+			}
+			if w == "to" || !(fillers[w] || len(w) > 2 && w[len(w)-2:] == "ly") {
+				return false
+			}
+		}
+		return false
+	}
 	if form != formPast && form != formPart {
 		return false
 	}
-	ws := r.ws
+	if i > 0 && ws[i-1].low == "," && r.byMention(i+n) {
+		return true
+	}
 	for j := i - 1; j >= 0 && i-j <= 4; j-- {
 		w := ws[j].low
 		if beForms[w] {
@@ -492,6 +568,31 @@ func (r *reader) passive(i, n int, form int) bool {
 	}
 	if i+n < len(ws) && ws[i+n].low == "by" && i > 0 && ws[i-1].mention >= 0 {
 		return true
+	}
+	return r.reducedRelative(i, n)
+}
+
+// reducedRelative reports whether the participle at word i (n words) is
+// a passive that modifies the plain noun before it and names its agent
+// after "by": "property seized by X", "villages shelled by the army".
+func (r *reader) reducedRelative(i, n int) bool {
+	return i > 0 && r.plainWord(i-1) && r.byMention(i+n)
+}
+
+// byMention reports whether "by" at word i governs a mention within a
+// few words: "by the army".
+func (r *reader) byMention(i int) bool {
+	ws := r.ws
+	if i+1 >= len(ws) || ws[i].low != "by" {
+		return false
+	}
+	for j := i + 1; j < len(ws) && j-i <= 3; j++ {
+		if ws[j].mention >= 0 {
+			return true
+		}
+		if !npOpeners[ws[j].low] && !npFillers[ws[j].low] {
+			return false
+		}
 	}
 	return false
 }
@@ -572,3 +673,5 @@ func (r *reader) thatNext(j int) bool {
 	}
 	return false
 }
+
+func possessiveMark(w string) bool { return w == "'s" || w == "’s" || w == "'" }

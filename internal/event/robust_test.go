@@ -34,6 +34,8 @@ func FuzzApply(f *testing.F) {
 		"The Russian Defense Ministry accused the US-led coalition of bombing the Syrian army.",
 		"At least two Syrian servicemen were killed and more than 15 injured, a source told Sputnik.",
 		"Iran denied attacking two tankers. \"We will strike,\" he said. Police arrested 45 people",
+		"Tens of thousands of Students in Zenda, Ruritania and Freedonia blocked roads to show their anger at Xland's rules, much of it, by Officials",
+		"Ruritania speeded up the withdrawal of Troops from Zenda and threatened to ban voting in Zenda if Rebels run, killing 9 people in Zenda",
 		"", ".", "\"\"\"", "killed killed killed 1,000,000,000,000 dozens", "ÉTAT ISLAMIQUE a attaqué\xff\xfe",
 	} {
 		f.Add(s)

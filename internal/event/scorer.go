@@ -146,21 +146,34 @@ func CodeGSR(rec GSRRecord, before []Annotator, st *Stage) (GSRResult, error) {
 // mainEvent picks the event a one-sentence article reports: the first
 // event of its main clause whose confidence is within 0.25 of the most
 // confident one's; events that are the content of another, or sit in a
-// subordinate clause, count 0.3 and 0.1 less. -1 when there is none.
+// subordinate clause, a fronted adverbial phrase (frontedNoun) or a
+// passive parenthetical (parenthetical), count
+// 0.3 and 0.1 less, and are taken only when no event of the main clause
+// comes within 0.25 ("The army, which has fought the rebels for years,
+// agreed to a truce" reports the agreement). -1 when there is none.
 func mainEvent(a *news.Article) int {
 	score := make([]float64, len(a.Events))
+	main := make([]bool, len(a.Events))
 	best := -1.0
 	for i, e := range a.Events {
 		c := e.Confidence
+		main[i] = true
 		if isContent(a, i) {
 			c -= 0.3
+			main[i] = false
 		}
-		if subordinate(a.Text, e.Evidence.Start, e.Trigger.Start) {
+		if subordinate(a.Text, e.Evidence.Start, e.Trigger.Start) || frontedNoun(a.Text, e) || parenthetical(a.Text, e) {
 			c -= 0.1
+			main[i] = false
 		}
 		score[i] = c
 		if c > best {
 			best = c
+		}
+	}
+	for i := range a.Events {
+		if main[i] && score[i] >= best-0.25 {
+			return i
 		}
 	}
 	for i := range a.Events {
@@ -172,19 +185,59 @@ func mainEvent(a *news.Article) int {
 }
 
 // subordinate reports whether a subordinating word comes between the
-// start of the sentence and the trigger: the event is background ("one day
-// after a jet shot down…"), not what the sentence reports.
+// start of the sentence and the trigger with no comma closing its clause
+// before the trigger: the event is background ("one day after a jet shot
+// down…"), not what the sentence reports. "The army, which fought the
+// rebels, agreed …": the relative clause closes before "agreed".
 func subordinate(text string, from, to int) bool {
 	if from < 0 || to > len(text) || from > to {
 		return false
 	}
+	open := false
 	for _, w := range strings.Fields(strings.ToLower(text[from:to])) {
 		switch strings.Trim(w, ",.;:\"'") {
 		case "after", "before", "because", "since", "when", "while", "following", "although", "whereas", "where", "which", "who":
-			return true
+			open = true
+		}
+		if strings.HasSuffix(w, ",") {
+			open = false
 		}
 	}
-	return false
+	return open
+}
+
+// frontedNoun reports whether event e is a noun inside a prepositional
+// phrase (or a gerund after an article) that opens its sentence and ends
+// at a comma: "With the signing of the accord, both sides agreed …" —
+// background to the main clause.
+func frontedNoun(text string, e news.Event) bool {
+	from, to := e.Evidence.Start, e.Trigger.Start
+	if from < 0 || to > len(text) || from > to || e.Evidence.End > len(text) || e.Trigger.End > e.Evidence.End {
+		return false
+	}
+	head := text[from:to]
+	ws := strings.Fields(head)
+	if e.Voice != "nominal" && (len(ws) == 0 || !npOpeners[strings.ToLower(ws[len(ws)-1])]) {
+		return false // "the signing of …" is a noun too
+	}
+	first, _, _ := strings.Cut(strings.TrimSpace(head), " ")
+	switch strings.ToLower(first) {
+	case "with", "in", "amid", "despite", "during", "under", "following", "upon", "on", "at", "through", "by", "for", "over":
+	default:
+		return false
+	}
+	return !strings.Contains(head, ",") && strings.Contains(text[e.Trigger.End:e.Evidence.End], ",")
+}
+
+// parenthetical reports whether event e is a passive participle right
+// after a comma: "Rebels, backed by X, attacked the town" reports the
+// attack.
+func parenthetical(text string, e news.Event) bool {
+	if e.Voice != "passive" || e.Trigger.Start > len(text) {
+		return false
+	}
+	head := strings.TrimRight(text[:e.Trigger.Start], " ")
+	return strings.HasSuffix(head, ",")
 }
 
 func isContent(a *news.Article, i int) bool {
