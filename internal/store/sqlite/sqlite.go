@@ -138,19 +138,38 @@ func (s *DB) init(ctx context.Context) error {
 	return nil
 }
 
-func (s *DB) migrate(ctx context.Context, from int) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+// migrate brings the schema from version from to from+1 in one IMMEDIATE
+// transaction, which takes the write lock before it reads: two processes
+// opening a new database at once (an ingest and a query) migrate it once,
+// the second finding the version already raised and doing nothing.
+func (s *DB) migrate(ctx context.Context, from int) (err error) {
+	c, err := s.db.Conn(ctx)
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, migrations[from]); err != nil {
+	defer c.Close()
+	if _, err := c.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id=%d; PRAGMA user_version=%d", applicationID, from+1)); err != nil {
+	defer func() {
+		if err != nil {
+			c.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+		}
+	}()
+	var ver int
+	if err := c.QueryRowContext(ctx, "PRAGMA user_version").Scan(&ver); err != nil {
 		return err
 	}
-	return tx.Commit()
+	if ver <= from {
+		if _, err := c.ExecContext(ctx, migrations[from]); err != nil {
+			return err
+		}
+		if _, err := c.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id=%d; PRAGMA user_version=%d", applicationID, from+1)); err != nil {
+			return err
+		}
+	}
+	_, err = c.ExecContext(ctx, "COMMIT")
+	return err
 }
 
 // Path is the file the database lives in.
