@@ -40,6 +40,20 @@ type cand struct {
 	plural     bool
 	before     int  // first unit of the titles written before a person's name
 	weak       bool // typed a place only because a preposition precedes it
+	// ethnic is 1 + the index into KB.Ethnic of an ethnic or religious
+	// group the mention names ("Tamil refugees", "Kurds"); 0 when none.
+	// placed says the text gives the group's country ("Albanians of
+	// southern Serbia"): link does not choose it from the article.
+	ethnic int
+	placed bool
+	// minority says the mention names "ethnic" people of a country
+	// ("ethnic Albanians"), who live as a minority in another: link
+	// gives them the other country the article names.
+	minority bool
+	// bare says the mention is a word for people or a force with no
+	// country word ("Police fired", "students marched"): link gives it
+	// the one country its sentence (else its article) names, or drops it.
+	bare bool
 }
 
 type doc struct {
@@ -61,6 +75,7 @@ type doc struct {
 	orgs   map[string]int // folded name, short form or acronym → cand
 	places map[string]int // folded name or last word of a place → cand
 	unres  map[string]bool
+	named  []string // the countries the article's names name (link)
 }
 
 // newDoc reads the article's tokens into units. The doc's buffers come
@@ -120,7 +135,7 @@ func (d *doc) free() {
 	if s == nil || cap(d.units) > maxPooled {
 		return
 	}
-	d.a, d.s, d.kb, d.w = nil, nil, nil, nil
+	d.a, d.s, d.kb, d.w, d.named = nil, nil, nil, nil, nil
 	d.units, d.ku, d.sents, d.cands, d.idx = d.units[:0], d.ku[:0], d.sents[:0], d.cands[:0], d.idx[:0]
 	for _, m := range []map[string]bool{d.lower, d.capsIn, d.unres} {
 		clear(m)
@@ -321,6 +336,9 @@ func (d *doc) at(si, i, end int) int {
 			return j
 		}
 	}
+	if j, ok := d.misspeltAt(si, i, end); ok {
+		return j
+	}
 	if u.shape == actors.ShapeLower || i == d.wordStart(d.sents[si][0], end) {
 		if d.pronounOrDescription(si, i) {
 			return i + 1
@@ -330,6 +348,40 @@ func (d *doc) at(si, i, end int) int {
 		return d.name(si, i, end)
 	}
 	return i + 1
+}
+
+// misspeltAt reads a capitalised word of six letters or more at unit i
+// that the knowledge base does not know and that stands alone (not part of
+// a longer name) as the country, capital, demonym or ethnic group within
+// one edit of it ("Quatar's emir", "Ethopian troops", "Chenchen
+// refugees"), with an entity-misspelt diagnostic. A first name, a word the
+// article writes in lower case, or a person's name the article gives is no
+// misspelling.
+func (d *doc) misspeltAt(si, i, end int) (int, bool) {
+	u := d.units[i]
+	if u.shape != actors.ShapeTitle || len(u.key) < 6 || d.caps[si] || u.is(d.w.first|d.w.function|d.w.calendar|d.w.notname) || d.lower[u.key] {
+		return 0, false
+	}
+	if u.joined || (!u.poss && i+1 < end && d.nameUnit(si, i+1)) || (i > d.sents[si][0] && d.nameUnit(si, i-1) && !d.units[i-1].poss) {
+		return 0, false
+	}
+	if _, ok := d.person[u.key]; ok {
+		return 0, false
+	}
+	if _, ok := d.longest(i, false); ok {
+		return 0, false
+	}
+	e, near, ok := d.kb.Near(u.key)
+	if !ok || e.Kind == actors.Named {
+		return 0, false // organisations: see typeName
+	}
+	j, ok := d.known(si, i, end, actors.Match{Start: i, End: i + 1, Entries: []actors.Entry{e}})
+	if !ok {
+		return 0, false
+	}
+	d.a.AddDiagnostic("entity", news.Info, d.span(i, i+1), "entity-misspelt",
+		"read "+d.text(i, i+1)+" as the knowledge-base name "+near)
+	return j, true
 }
 
 func pick(m actors.Match, kinds ...actors.Kind) (actors.Entry, bool) {
@@ -350,7 +402,7 @@ func (d *doc) known(si, i, end int, m actors.Match) (int, bool) {
 		a := d.kb.Actors[e.Ref]
 		// A multi-word KB name followed by more capitalised words is part
 		// of a longer unknown name only when it is a one-word alias.
-		c := cand{start: i, end: m.End, typ: typeOfKind(a.Kind), actor: a, res: "kb", inst: -1, form: "name"}
+		c := cand{start: i, end: m.End, typ: typeOfKind(a.Kind), actor: a, res: "kb", inst: -1, form: "name", before: i}
 		// "UN peacekeepers", "NATO troops": the body's people of that kind.
 		if a.Kind == "igo" && m.End < end {
 			if m2, ok := d.longest(m.End, d.caps[si]); ok {
@@ -385,6 +437,11 @@ func (d *doc) known(si, i, end int, m actors.Match) (int, bool) {
 	if e, ok := pick(m, actors.CountryName, actors.Capital, actors.Demonym, actors.Nationals); ok {
 		return d.state(si, i, end, m, e)
 	}
+	if _, ok := pick(m, actors.EthnicName, actors.EthnicPeople); ok {
+		if j, ok := d.ethnic(si, i, end, m); ok {
+			return j, true
+		}
+	}
 	if e, ok := pick(m, actors.PlaceName); ok {
 		return d.place(si, i, end, m, e)
 	}
@@ -392,32 +449,27 @@ func (d *doc) known(si, i, end int, m actors.Match) (int, bool) {
 		// A bare institution is a description: "the ministry",
 		// "government forces". Resolved by link.
 		in := d.kb.Insts[e.Ref]
+		if p := i - 1; in.People && p >= d.sents[si][0] && d.units[p].shape == actors.ShapeLower && d.units[p].is(d.w.org) {
+			return 0, false // "a coalition spokesman in Iraq", "party officials": the body's people, not a country's
+		}
 		// "Rebels in the Ivory Coast", "Opposition groups in Zimbabwe",
 		// "the government of Sudan": the institution of the country named
 		// after it.
-		if x := m.End; x+1 < end && (d.units[x].key == "in" || d.units[x].key == "of" || d.units[x].key == "throughout") {
-			y := x + 1
-			if d.units[y].key == "the" {
-				y++
-			}
-			if y < end {
-				if m3, ok := d.longest(y, d.caps[si]); ok {
-					if ce, ok := pick(m3, actors.CountryName); ok && !d.units[m3.End-1].joined {
-						a, ref := d.instActor(d.kb.Countries[ce.Ref], e.Ref)
-						d.add(cand{start: i, end: m.End, typ: news.Organization, actor: a, res: "context", inst: ref, form: "name"})
-						return m.End, true
-					}
-					// "Demonstrators in Baghdad", "students in Nairobi": the
-					// crowd, students, workers or doctors in a city are
-					// people of its country (reporters, diplomats, refugees
-					// or troops there often are not).
-					if co, ok := d.cityCountry(m3); ok && d.units[x].key != "of" && localPeople[in.Sector] && !d.units[m3.End-1].joined {
-						a, ref := d.instActor(co, e.Ref)
-						d.add(cand{start: i, end: m.End, typ: news.Organization, actor: a, res: "context", inst: ref, form: "name"})
-						return m.End, true
-					}
-				}
-			}
+		if co, ok := d.instPlace(si, m.End, end, in); ok {
+			a, ref := d.instActor(co, e.Ref)
+			d.add(cand{start: i, end: m.End, typ: news.Organization, actor: a, res: "context", inst: ref, form: "name"})
+			return m.End, true
+		}
+		if in.Key == "peacekeepers" {
+			// Peacekeepers no country is named for serve a multinational
+			// force: "a regional peacekeeping force", "peacekeepers".
+			a := news.Actor{ID: "igo/peacekeepers", Name: "Peacekeepers", Kind: "igo", Sector: "military", Code: "IGOMIL"}
+			d.add(cand{start: i, end: m.End, typ: news.Organization, actor: a, res: "context", inst: e.Ref, form: "name", plural: true})
+			return m.End, true
+		}
+		if d.bareWord(si, i, m.End, in) {
+			d.add(cand{start: i, end: m.End, typ: news.Organization, res: "context", inst: e.Ref, form: "name", plural: true, bare: true})
+			return m.End, true
 		}
 		if in.People {
 			return 0, false // "the students", "the High Court": no description to resolve
@@ -436,9 +488,230 @@ func (d *doc) known(si, i, end int, m actors.Match) (int, bool) {
 	return 0, false
 }
 
+// bareInsts are the institutions and people words that make a mention on
+// their own, their country taken from the sentence: "Police fired tear
+// gas", "students marched", "troops opened fire", "officials said".
+// Diplomats, refugees, journalists and warships are as often foreign.
+var bareInsts = map[string]bool{"military": true, "government-forces": true, "government": true,
+	"security-forces": true, "police": true, "border-guards": true, "rebels": true, "insurgents": true,
+	"militias": true, "opposition": true, "activists": true, "officials": true, "crowds": true,
+	"education": true, "labour": true, "business": true, "medical": true, "elites": true,
+	"agriculture": true, "religious": true, "criminals": true, "courts": true, "radicals": true,
+	"parliament": true, "navy": true, "air-force": true, "judiciary": true, "security-services": true, "national-guard": true}
+
+// bareWord reports whether the institution or people word in at units
+// [i, j) stands alone as an actor: lower case (or opening the sentence),
+// with no determiner, possessive or name around it.
+func (d *doc) bareWord(si, i, j int, in actors.Inst) bool {
+	if !bareInsts[in.Key] {
+		return false
+	}
+	if d.units[i].shape != actors.ShapeLower && i != d.wordStart(d.sents[si][0], d.sents[si][1]) &&
+		(j-i != 1 || d.caps[si] || in.People || (i > 0 && d.capital(i-1))) {
+		return false // a capitalised word is part of a name, unless it is the body's name alone: "outside Parliament"
+	}
+	if j < d.sents[si][1] {
+		// The word is the head of its phrase when a verb, a function word
+		// or punctuation follows: "troops opened fire", "students who",
+		// "police, who" — not "military equipment", "Police Department",
+		// "the army of X".
+		u := d.units[j]
+		switch {
+		case u.punct, u.key == "of":
+			if u.key == "of" {
+				return false
+			}
+		case u.shape != actors.ShapeLower:
+			return false
+		case u.is(d.w.function | d.w.speech):
+		case strings.HasSuffix(u.key, "ed"):
+		default:
+			return false
+		}
+	}
+	if p := i - 1; p >= d.sents[si][0] {
+		if u := d.units[p]; u.key == "the" && !in.People || u.key == "its" || u.key == "their" || u.key == "his" || u.key == "her" || u.poss || !u.punct && u.shape != actors.ShapeLower {
+			return false // "Red Cross officials", "Hamas militants": the organisation's
+		}
+		if u := d.units[p]; u.shape == actors.ShapeLower && u.is(d.w.org) {
+			return false // "a coalition spokesman", "party officials": the body's people, not the country's
+		}
+	}
+	return true
+}
+
+// localPeopleAt reads the people word at unit j right after the name of a
+// city of the country co as people of that country: "Baghdad residents",
+// "Gaza shopkeepers", "Nairobi students" (the people of a city are mostly
+// its country's; its reporters, diplomats or troops often are not). The
+// city stays a mention of its own.
+func (d *doc) localPeopleAt(si, j, end int, co actors.Country) (int, bool) {
+	m, ie, ok := d.localPeople(si, j, end)
+	if !ok {
+		return 0, false
+	}
+	a, ref := d.instActor(co, ie.Ref)
+	d.add(cand{start: j, end: m.End, typ: news.Organization, actor: a, res: "context", inst: ref, form: "name", plural: true})
+	return m.End, true
+}
+
+// localPeople finds at unit j a people word that a city's name before
+// ties to the city's country.
+func (d *doc) localPeople(si, j, end int) (actors.Match, actors.Entry, bool) {
+	if j >= end || d.units[j].shape != actors.ShapeLower {
+		return actors.Match{}, actors.Entry{}, false
+	}
+	m, ok := d.longest(j, d.caps[si])
+	if !ok {
+		return m, actors.Entry{}, false
+	}
+	ie, ok := pick(m, actors.Institution)
+	if !ok {
+		return m, ie, false
+	}
+	in := d.kb.Insts[ie.Ref]
+	return m, ie, (in.People || in.Key == "civilians") && localPeople[in.Sector]
+}
+
+func (d *doc) localPeopleWord(si, j, end int) bool {
+	_, _, ok := d.localPeople(si, j, end)
+	return ok
+}
+
 // localPeople are the sectors of people words that a city's name after
 // "in" ties to the city's country.
-var localPeople = map[string]bool{"civilians": true, "education": true, "labour": true, "medical": true}
+var localPeople = map[string]bool{"civilians": true, "education": true, "labour": true, "medical": true,
+	"elites": true, "business": true, "agriculture": true, "religious": true, "judiciary": true, "radicals": true}
+
+// originPeople are the sectors of people words that "from" a country or
+// city ties to it ("refugees from Liberia", "students from Kenya"); troops,
+// officials or civilians "from" a place are as often leaving it.
+var originPeople = map[string]bool{"refugees": true, "education": true, "labour": true, "business": true,
+	"elites": true, "religious": true, "agriculture": true, "radicals": true, "medical": true}
+
+// instPlace reads the country of an institution or people word from what
+// follows it at unit x: "Rebels in the Ivory Coast", "the government of
+// Chad", "students throughout Indonesia", "rebels in northern Mali",
+// "Demonstrators in Nairobi" (the crowd, students, workers or doctors in a
+// city are people of its country; reporters, diplomats, refugees or troops
+// there often are not), "the government of Sindh province" (a city's or
+// province's government), "refugees from Liberia", "refugees fleeing the
+// war in Liberia".
+func (d *doc) instPlace(si, x, end int, in actors.Inst) (actors.Country, bool) {
+	if x+1 >= end {
+		return actors.Country{}, false
+	}
+	prep := d.units[x].key
+	switch prep {
+	case "in", "of", "throughout", "across":
+		co, city, ok := d.countryAfter(si, x+1, end)
+		if !ok {
+			return co, false
+		}
+		if !city {
+			return co, true
+		}
+		if prep == "of" {
+			// "the government of Sindh province", "residents of Gaza".
+			return co, in.Key == "government" || in.Key == "civilians" || in.Key == "crowds"
+		}
+		return co, localPeople[in.Sector]
+	case "from":
+		if !in.People || !originPeople[in.Sector] && in.Key != "peacekeepers" {
+			return actors.Country{}, false
+		}
+		co, _, ok := d.countryAfter(si, x+1, end)
+		return co, ok
+	case "fleeing", "escaping":
+		if in.Sector != "refugees" {
+			return actors.Country{}, false
+		}
+		// The country of what they flee, within a short phrase.
+		for y := x + 1; y < end && y <= x+7; y++ {
+			if d.units[y].punct {
+				break
+			}
+			if co, _, ok := d.countryAfter(si, y, end); ok {
+				return co, true
+			}
+		}
+	}
+	return actors.Country{}, false
+}
+
+// directions are the adjectives of a part of a country: "in southern
+// Serbia", "in north-eastern Syria".
+var directions = map[string]bool{"northern": true, "southern": true, "eastern": true, "western": true,
+	"central": true, "north": true, "south": true, "east": true, "west": true, "northeastern": true,
+	"northwestern": true, "southeastern": true, "southwestern": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "rural": true, "neighbouring": true, "neighboring": true, "war-torn": true}
+
+// countryAfter reads a country, or a city or province of one country, at
+// unit y, after "the" and a direction ("the Ivory Coast", "southern
+// Serbia", "northern Kenya's Turkana"). city says it is a city or
+// province.
+func (d *doc) countryAfter(si, y, end int) (co actors.Country, city, ok bool) {
+	if y < end && d.units[y].key == "the" {
+		y++
+	}
+	for n := 0; n < 2 && y < end && d.units[y].shape == actors.ShapeLower && directions[d.units[y].key]; n++ {
+		y++ // "south-eastern": two units
+	}
+	if y >= end {
+		return co, false, false
+	}
+	m, ok := d.longest(y, d.caps[si])
+	if !ok {
+		// A town or province the knowledge base does not know: "the
+		// government of Sindh province", "students in Sivas".
+		k := y
+		for k < end && k-y < 4 && d.nameUnit(si, k) && !d.units[k].is(d.w.place|d.w.org) {
+			k++
+		}
+		if k > y && k-y <= 3 && !d.caps[si] && !d.units[k-1].joined {
+			if c, ok := d.kb.Country(d.gazCountry(d.text(y, k), nil)); ok {
+				return c, true, true
+			}
+		}
+		return co, false, false
+	}
+	if d.units[m.End-1].joined {
+		return co, false, false
+	}
+	if ce, ok := pick(m, actors.CountryName); ok {
+		return d.kb.Countries[ce.Ref], false, true
+	}
+	if _, ok := pick(m, actors.Named, actors.Demonym, actors.Nationals); ok {
+		return co, false, false
+	}
+	if co, ok := d.placeCountry(m); ok {
+		return co, true, true
+	}
+	return co, false, false
+}
+
+// placeCountry gives the country of the capital, city or province named
+// by m, when every place of that name lies in one country.
+func (d *doc) placeCountry(m actors.Match) (actors.Country, bool) {
+	if ce, ok := pick(m, actors.Capital); ok {
+		return d.kb.Countries[ce.Ref], true
+	}
+	iso := ""
+	for _, e := range m.Entries {
+		if e.Kind != actors.PlaceName {
+			continue
+		}
+		p := d.kb.Places[e.Ref]
+		if (p.Kind != "city" && p.Kind != "province") || p.ISO3 == "" || (iso != "" && p.ISO3 != iso) {
+			return actors.Country{}, false
+		}
+		iso = p.ISO3
+	}
+	if iso == "" {
+		return actors.Country{}, false
+	}
+	return d.kb.Country(iso)
+}
 
 // cityCountry gives the country of the capital or city named by m, when
 // every city of that name lies in one country.
@@ -500,6 +773,11 @@ func (d *doc) place(si, i, end int, m actors.Match, e actors.Entry) (int, bool) 
 	}
 	d.add(cand{start: i, end: j, typ: news.Location, actor: a, res: "kb", inst: -1, form: "name"})
 	d.remember(len(d.cands) - 1)
+	if co, ok := d.kb.Country(country); ok && !last.poss {
+		if k, ok := d.localPeopleAt(si, j, end, co); ok {
+			return k, true
+		}
+	}
 	return j, true
 }
 
@@ -571,8 +849,24 @@ func (d *doc) state(si, i, end int, m actors.Match, e actors.Entry) (int, bool) 
 			return d.after(si, len(d.cands)-1, end), true
 		}
 	}
+	// "Bosnian Serbs", "Iraqi Kurds": the people of a group in the
+	// country of the demonym before.
+	if adj && j < end && d.capital(j) {
+		if m2, ok := d.longest(j, d.caps[si]); ok {
+			if e2, ok := pick(m2, actors.EthnicPeople); ok {
+				return d.addEthnic(si, i, m2.End, end, e2.Ref, d.civInst(), c.ISO3), true
+			}
+			if _, ok := pick(m2, actors.Nationals); ok && !d.units[m2.End-1].joined {
+				a, ref := d.instActor(c, d.civInst())
+				a.Name = d.text(i, m2.End)
+				d.add(cand{start: i, end: m2.End, typ: news.Group, actor: a, res: "kb", inst: ref, form: "name", plural: true})
+				return m2.End, true
+			}
+		}
+	}
 	// "Hungarian and Romanian officials": a demonym coordinated with
-	// another that has the head noun shares it.
+	// another that has the head noun shares it; before another common
+	// noun each is its state ("the Turkish and Greek sides").
 	if adj && j+1 < end && (d.units[j].key == "and" || d.units[j].key == "or" || d.units[j].key == ",") {
 		if m2, ok := d.longest(j+1, d.caps[si]); ok {
 			if _, adj2 := pick(m2, actors.Demonym); adj2 && m2.End < end {
@@ -580,6 +874,30 @@ func (d *doc) state(si, i, end int, m actors.Match, e actors.Entry) (int, bool) 
 					a, ref := d.instActor(c, ref)
 					d.add(cand{start: i, end: j, typ: news.Organization, actor: a, res: "kb", inst: ref, form: "name"})
 					return j, true
+				}
+				if n := d.units[m2.End]; n.shape == actors.ShapeLower && !n.punct && !n.is(d.w.function|d.w.connector) {
+					d.add(cand{start: i, end: j, typ: news.State, actor: d.countryActor(c), res: "kb", inst: -1, form: "name"})
+					return j, true
+				}
+			}
+		}
+	}
+	// "Kenya Revenue Authority", "Iraqi Communist Party": a state body or
+	// party of the country under its own name.
+	if !last.poss && !last.joined && j < end && d.capital(j) && !d.startsKnown(si, j) {
+		if k := d.run(si, j, end); k > j && !d.units[k-1].poss {
+			if a, ok := d.bodyActor(c, d.units[k-1], d.text(i, k)); ok {
+				for x := j; x < k; x++ {
+					if m2, ok := d.longest(x, d.caps[si]); ok && m2.End == k {
+						if _, ok := pick(m2, actors.Institution); ok {
+							a.ID = "" // a KB institution: read below
+						}
+					}
+				}
+				if a.ID != "" {
+					d.add(cand{start: i, end: k, typ: news.Organization, actor: a, res: "context", inst: -1, form: "name"})
+					d.remember(len(d.cands) - 1)
+					return d.after(si, len(d.cands)-1, end), true
 				}
 			}
 		}
@@ -608,10 +926,18 @@ func (d *doc) state(si, i, end int, m actors.Match, e actors.Entry) (int, bool) 
 		return j + 1, true
 	}
 	if e.Kind == actors.Nationals {
-		// "Palestinians", "Iraqis": the people of a country.
+		// "Palestinians", "Iraqis": the people of a country; "the
+		// Albanians of southern Serbia": a people where they live.
+		if j+1 < end && d.units[j].key == "of" {
+			if co, _, ok := d.countryAfter(si, j+1, end); ok {
+				c = co
+			}
+		}
+		placed := c.ISO3 != d.kb.Countries[e.Ref].ISO3
 		a, ref := d.instActor(c, d.civInst())
 		a.Name = d.text(i, m.End)
-		d.add(cand{start: i, end: m.End, typ: news.Group, actor: a, res: "kb", inst: ref, form: "name", plural: true})
+		minority := !placed && i > 0 && d.units[i-1].key == "ethnic" && d.units[i-1].sent == si
+		d.add(cand{start: i, end: m.End, typ: news.Group, actor: a, res: "kb", inst: ref, form: "name", plural: true, minority: minority})
 		return m.End, true
 	}
 	if e.Kind == actors.Demonym {
@@ -637,6 +963,12 @@ func (d *doc) state(si, i, end int, m actors.Match, e actors.Entry) (int, bool) 
 		!d.units[j].is(d.w.connector) && d.units[j].key != "and" && d.units[j].key != "or" || (i > 0 && d.units[i-1].key == "by")
 	asActor := last.poss || next.Has(d.w.speech) || subject
 	asPlace := prev.Has(d.w.placeprep) && !last.poss
+	// "Baghdad residents", "Kabul shopkeepers": a capital before its
+	// people is a place.
+	cityPeople := e.Kind == actors.Capital && !last.poss && d.localPeopleWord(si, j, end)
+	if cityPeople {
+		asActor = false
+	}
 	cd := cand{start: i, end: m.End, res: "kb", inst: -1, form: "name"}
 	switch {
 	case e.Kind == actors.CountryName && !asPlace:
@@ -652,7 +984,113 @@ func (d *doc) state(si, i, end int, m actors.Match, e actors.Entry) (int, bool) 
 		}
 	}
 	d.add(cd)
+	if cityPeople {
+		if k, ok := d.localPeopleAt(si, j, end, c); ok {
+			return k, true
+		}
+	}
 	return d.after(si, len(d.cands)-1, end), true
+}
+
+// ethnic reads an ethnic or religious group at unit i: its people ("the
+// Kurds", "Shiites"), or a group of them by what they do ("Tamil
+// refugees", "Kurdish rebels", "Yoruba traditional leaders", "Shiite
+// militias"). Their country is the one the text places them in ("Albanians
+// of southern Serbia", "Kurds in Iraq"); else link chooses it from the
+// countries the group lives in and those the article names. ok is false
+// when the words name no actor ("a Karen", "Shia Islam").
+func (d *doc) ethnic(si, i, end int, m actors.Match) (int, bool) {
+	ref, hend := -1, m.End
+	g := -1
+	if e, ok := pick(m, actors.EthnicName); ok {
+		if r, he, ok := d.headInst(si, m.End, end, true, true); ok {
+			ref, hend, g = r, he, e.Ref
+		}
+	}
+	if ref < 0 {
+		e, ok := pick(m, actors.EthnicPeople)
+		if !ok || (m.End-i == 1 && d.caps[d.units[i].sent] && !d.capsIn[d.units[i].key]) {
+			return 0, false
+		}
+		ref, g = d.civInst(), e.Ref
+		if k := d.kb.Ethnic[g].People; k != "" {
+			ref, _ = d.kb.Inst(k) // "Islamists": radicals
+		}
+	}
+	return d.addEthnic(si, i, hend, end, g, ref, ""), true
+}
+
+// addEthnic adds the mention [i, hend) of people of the ethnic group g
+// with the institution or people word ref, of the country iso when the
+// text gives it before ("Turkish Kurd refugees"), else of the one it gives
+// after ("of southern Serbia"), else of the group's first country (link
+// may choose another). It returns the unit to go on from.
+func (d *doc) addEthnic(si, i, hend, end, g, ref int, iso string) int {
+	grp := d.kb.Ethnic[g]
+	placed := iso != ""
+	in := d.kb.Insts[ref]
+	if !placed && hend < end {
+		switch d.units[hend].key {
+		case "of", "in", "from", "throughout", "across":
+			if co, _, ok := d.countryAfter(si, hend+1, end); ok {
+				iso, placed = co.ISO3, true
+			}
+		}
+	}
+	if !placed && len(grp.Countries) > 0 {
+		iso = grp.Countries[0]
+	}
+	c := cand{start: i, end: hend, typ: news.Group, res: "kb", inst: ref, form: "name", plural: true, ethnic: g + 1, placed: placed}
+	c.actor = d.ethnicActor(iso, ref, d.text(i, hend))
+	if in.Key != "civilians" {
+		c.typ = news.Organization
+	}
+	d.add(c)
+	return hend
+}
+
+// ethnicActor is the actor of people of an ethnic or religious group in
+// the country iso ("" when unknown) with the institution or people word
+// ref: "LKA/refugees/tamil-refugees", sector refugees, code LKAREF.
+func (d *doc) ethnicActor(iso string, ref int, name string) news.Actor {
+	in := d.kb.Insts[ref]
+	if in.Same != "" {
+		if j, ok := d.kb.Inst(in.Same); ok {
+			in = d.kb.Insts[j]
+		}
+	}
+	if in.Key == "leader" {
+		// The leaders of a people are its elites, not a government
+		// ("Yoruba leaders", "Shiite leaders").
+		if j, ok := d.kb.Inst("elites"); ok {
+			in = d.kb.Insts[j]
+		}
+	}
+	a := news.Actor{ID: "ethnic/" + slug(name), Name: name, Kind: "group", Sector: in.Sector}
+	if co, ok := d.kb.Country(iso); ok {
+		a.ID = co.ISO3 + "/" + in.Key + "/" + slug(name)
+		a.Country, a.Code = co.ISO3, co.ISO3+in.Code
+	}
+	return a
+}
+
+// bodyActor is the state body or party of the country c whose name ends
+// in the head word u (words.tsv, body-*); ok is false for another word.
+func (d *doc) bodyActor(c actors.Country, u unit, name string) (news.Actor, bool) {
+	var sector, code string
+	switch {
+	case u.is(d.w.bodyGov):
+		sector, code = "government", "GOV"
+	case u.is(d.w.bodyLeg):
+		sector, code = "legislature", "LEG"
+	case u.is(d.w.bodyJud):
+		sector, code = "judiciary", "JUD"
+	case u.is(d.w.bodyParty):
+		sector, code = "party", "PTY"
+	default:
+		return news.Actor{}, false
+	}
+	return news.Actor{ID: c.ISO3 + "/" + slug(name), Name: name, Kind: "institution", Country: c.ISO3, Sector: sector, Code: c.ISO3 + code}, true
 }
 
 // headInst finds the institution that a country word before unit k
@@ -674,12 +1112,34 @@ func (d *doc) headInst(si, k, end int, people, mods bool) (ref, hend int, ok boo
 				if d.capital(x) && m2.End+1 < end && d.units[m2.End].key == "of" && d.capital(m2.End+1) {
 					return 0, 0, false
 				}
+				// A people word right after is the head: "fundamentalist
+				// demonstrators", "peasant farmers" (but "student leaders"
+				// and "militia officials" keep the group that leads).
+				if m2.End < end && d.units[m2.End].shape == actors.ShapeLower {
+					if m3, ok := d.longest(m2.End, d.caps[si]); ok {
+						if ie3, ok := pick(m3, actors.Institution); ok {
+							if in3 := d.kb.Insts[ie3.Ref]; in3.People && in3.Key != "leader" && in3.Key != "officials" && in3.Key != "elites" {
+								return ie3.Ref, m3.End, true
+							}
+						}
+					}
+				}
 				return ie.Ref, m2.End, true
 			}
 		}
 		u := d.units[x]
 		if mods && !u.punct && u.is(d.w.titlemod) {
 			continue // "Taiwan's Vice Foreign Minister", "junior trade minister"
+		}
+		if mods && x > k-1 && d.capital(x) {
+			// "Turkish Kurd refugees", "Iraqi Shiite clerics": an ethnic or
+			// religious name between the country word and the head.
+			if m2, ok := d.longest(x, d.caps[si]); ok && m2.End < end {
+				if _, eth := pick(m2, actors.EthnicName); eth {
+					x = m2.End - 1
+					continue
+				}
+			}
 		}
 		if !mods || u.punct || u.shape != actors.ShapeLower || u.is(d.w.function|d.w.connector) {
 			return 0, 0, false
@@ -710,8 +1170,8 @@ func (d *doc) startsKnown(si, j int) bool {
 
 func (d *doc) prevWord(i int) int {
 	for k := i - 1; k >= 0 && d.units[k].sent == d.units[i].sent; k-- {
-		if d.units[k].key == "the" {
-			continue
+		if d.units[k].key == "the" || directions[d.units[k].key] && d.units[k].shape == actors.ShapeLower {
+			continue // "in the north", "in southern Lebanon"
 		}
 		return k
 	}

@@ -29,6 +29,7 @@ import (
 	"sync"
 
 	"sitrep/internal/kb/actors"
+	"sitrep/internal/kb/gazetteer"
 	"sitrep/news"
 )
 
@@ -39,6 +40,10 @@ type Config struct {
 	// MaxNameUnits bounds an unknown name built from capitalised words;
 	// longer runs (a page of capitals) are not names. 0 means 8.
 	MaxNameUnits int
+	// Gazetteer gives the country of a town the knowledge base does not
+	// know ("the town of Cizre"); nil loads the embedded one (shared
+	// with the place stage: it loads once per process).
+	Gazetteer *gazetteer.Gazetteer
 }
 
 // Stage is the entity stage. It is safe for concurrent use.
@@ -50,6 +55,8 @@ type Stage struct {
 	// titleSector is the sector of each canonical title ("President" →
 	// government).
 	titleSector map[string]string
+	gaz         *gazetteer.Gazetteer
+	iso3        map[string]string // ISO alpha-2 → alpha-3
 }
 
 // wordBits are the knowledge base's bits of the word classes the stage
@@ -59,6 +66,7 @@ type wordBits struct {
 	pronounPerson, pronounPlural, connector, led, backed, alignhead        actors.WordClasses
 	coalitionhead, grouphead, first, titlemod                              actors.WordClasses
 	desc, descCoalition, descGroup, descMinistry, descCompany, descCountry actors.WordClasses
+	bodyGov, bodyLeg, bodyJud, bodyParty                                   actors.WordClasses
 }
 
 func newWordBits(kb *actors.KB) wordBits {
@@ -69,11 +77,12 @@ func newWordBits(kb *actors.KB) wordBits {
 		led: b("led"), backed: b("backed"), alignhead: b("alignhead"), coalitionhead: b("coalitionhead"),
 		grouphead: b("grouphead"), titlemod: b("titlemod"), first: b(actors.FirstNameClass), desc: b("description-*"),
 		descCoalition: b("description-coalition"), descGroup: b("description-group"), descMinistry: b("description-ministry"),
-		descCompany: b("description-company"), descCountry: b("description-country")}
+		descCompany: b("description-company"), descCountry: b("description-country"),
+		bodyGov: b("body-government"), bodyLeg: b("body-legislature"), bodyJud: b("body-judiciary"), bodyParty: b("body-party")}
 }
 
 // New returns the entity stage. It fails only when the embedded knowledge
-// base does not load.
+// base or gazetteer does not load.
 func New(cfg Config) (*Stage, error) {
 	kb := cfg.KB
 	if kb == nil {
@@ -92,7 +101,20 @@ func New(cfg Config) (*Stage, error) {
 			ts[t.Canonical] = t.Sector
 		}
 	}
-	return &Stage{kb: kb, maxUnits: n, w: newWordBits(kb), titleSector: ts}, nil
+	gz := cfg.Gazetteer
+	if gz == nil {
+		var err error
+		if gz, err = gazetteer.Load(); err != nil {
+			return nil, err
+		}
+	}
+	iso3 := make(map[string]string, len(kb.Countries))
+	for _, c := range kb.Countries {
+		if c.ISO2 != "" {
+			iso3[c.ISO2] = c.ISO3
+		}
+	}
+	return &Stage{kb: kb, maxUnits: n, w: newWordBits(kb), titleSector: ts, gaz: gz, iso3: iso3}, nil
 }
 
 // Name is "entity".

@@ -187,6 +187,46 @@ func TestMentions(t *testing.T) {
 		{"title in the one country named", "President [Amara Koné|PER:MLIGOV] lifted the curfew [in] [Mali|LOC].", nil},
 		{"title of a country", "King [Harald|PER:NORGOV] of [Norway|STATE] opened it.", nil},
 		{"surname that is a title", "Defence Secretary [Tom King|PER] flew out.", nil},
+		{"ethnic group", "[Kurdish rebels|ORG:TURREB] ambushed a convoy; [Kurds|GRP:TURCVL] marched.", nil},
+		{"ethnic group's country from the article", "[Shona farmers|ORG:MOZAGR] met the [Mozambique government|ORG:MOZGOV].", nil},
+		{"ethnic group placed", "The [Albanians|GRP:MKDCVL] of western Macedonia voted.", nil},
+		{"ethnic leaders are elites", "[Igbo leaders|ORG:NGAELI] met on Monday.", nil},
+		{"demonym then ethnic name", "[Iraqi Kurd refugees|ORG:IRQREF] and [Bosnian Serbs|GRP:BIHCVL] left.", nil},
+		{"religion takes the article's country", "[Muslim clerics|ORG:EGYREL] criticised the [Egyptian government|ORG:EGYGOV].", nil},
+		{"a people word is the head", "[Egyptian Islamic fundamentalist demonstrators|ORG:EGYCVL] gathered.", nil},
+		{"people in a part of a country", "[Rebels|ORG:MLIREB] in northern [Mali|LOC] fled.", nil},
+		{"refugees from a country", "[Refugees|ORG:LBRREF] from Liberia arrived.", nil},
+		{"refugees fleeing", "Aid reached [refugees|ORG:SOMREF] fleeing the fighting in [Somalia|LOC].", nil},
+		{"misspelt country before an office", "[Quatar's emir|ORG:QATGOV], Sheikh [Tamim Saleh|PER:QATGOV], arrived.", nil},
+		{"misspelt demonym", "[Ethopian troops|ORG:ETHMIL] and [Chenchen refugees|ORG:RUSREF] crossed.", nil},
+		{"office in apposition after", "[Salim Haddad|PER:DZAOPP], [Algeria's leading human rights activist|ORG:DZAOPP], fasted.", nil},
+		{"kind of person in apposition", "[Amina Odhiambo|PER:KENJUD], a [Kenyan lawyer|ORG:KENJUD], said no.", nil},
+		{"former office holder", "Former Socialist prime minister [Andreas Papandreou|PER:GRCELI] spoke.", nil},
+		{"ousted office holder", "Ousted president [Jean-Bertrand Aristide|PER:HTIOPP] was accused.", nil},
+		{"defence minister", "British Defence Secretary [Tom King|PER:GBRGOVMIL] flew out.", nil},
+		{"peacekeepers of no country", "They opposed a regional [peacekeeping force|ORG:IGOMIL] there.", nil},
+		{"coordinated demonyms as states", "The [Turkish|STATE:TUR] and [Greek|STATE:GRC] sides agreed.", nil},
+		{"a creed's movement takes the article's country", "[Maoist rebels|ORG:NPLREB] attacked a post, [Nepalese officials|ORG:NPLGOV] said.", nil},
+		{"province's government", "The [government|ORG:CANGOV] of Manitoba province ordered patrols.", nil},
+		{"figure of world news", "[Kofi Annan|PER:IGOUNO] met [Jonas Savimbi|PER:AGOREB].", nil},
+		{"the text's office over the knowledge base's role", "Kenyan Prime Minister [Raila Odinga|PER:KENGOV] spoke.", nil},
+		{"ethnic minority", "Ethnic [Hungarians|GRP:ROUCVL] in Transylvania protested to the [Romanian government|ORG:ROUGOV].", nil},
+		{"office in lower case after an organisation", "The [Kenyan National Assembly|ORG:KENLEG] president [Amos Wako|PER:KENLEG] spoke.", nil},
+		{"a refugee camp", "[Thai troops|ORG:THAMIL] shelled a [Cambodian refugee camp|ORG:KHMREF].", nil},
+		{"misspelt person", "President [Francois Mitterand|PER:FRAGOV] welcomed the [Kenyan|STATE:KEN] offer.", nil},
+		{"a state body under its own name", "The [Kenya Revenue Authority|ORG:KENGOV] and the [Iraqi Communist Party|ORG:IRQPTY] met.", nil},
+		{"people of a city", "[Baghdad|LOC] [shopkeepers|ORG:IRQBUS] fled; [residents|ORG:AFGCVL] of Kandahar stayed.", nil},
+		{"bare force takes the sentence's country", "[Police|ORG:BGDCOP] fired tear gas at [protesters|ORG:BGDCVL] in [Dhaka|LOC].", nil},
+		{"a description with nothing before it", "The [police|ORG:BGDCOP] fired on the [protesters|ORG:BGDCVL] in [Dhaka|LOC].", nil},
+		{"a state body by its bare name", "[Algerian farmers|ORG:DZAAGR] protested outside [Parliament|ORG:DZALEG] on Monday.", nil},
+		{"ethnic people of a demonym in -k", "Ethnic [Turks|GRP:BGRCVL] protested in [Bulgaria|LOC].", nil},
+		{"plural people of irregular demonyms", "[Sri Lankans|GRP:LKACVL], [Britons|GRP:GBRCVL] and [Poles|GRP:POLCVL] left.", nil},
+		{"a demonym before a name", "Egyptian [Ahmed Saleh|PER:EGYCVL] was arrested in [Rome|LOC].", nil},
+		{"bare word in a compound is none", "The rebels returned military equipment seized in [Sierra Leone|LOC].", []string{"military"}},
+		{"bare word after an organisation is none", "[Red Cross|ORG] officials suspended aid in [Baghdad|LOC].", []string{"officials"}},
+		{"bare word after a body's common noun is none", "A coalition spokesman in [Iraq|LOC] said that party officials had left.", []string{"spokesman", "officials"}},
+		{"bare word with two countries is none", "Troops opened fire as [Kenya|STATE] and [Uganda|STATE] talked.", []string{"Troops"}},
+		{"an ethnic word that is a first name", "[Karen Jones|PER] met [Karen guerrillas|ORG:MMRREB].", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			text, ws := parseMarkup(t, strings.ReplaceAll(tc.in, "[in]", "in"))
@@ -503,4 +543,22 @@ func TestConcurrent(t *testing.T) {
 		}(i)
 	}
 	wg.Wait()
+}
+
+// TestPlaceCountry checks the country a town the knowledge base does not
+// know takes from the gazetteer: the one the article names, or one whose
+// town dwarfs every namesake.
+func TestPlaceCountry(t *testing.T) {
+	for _, tc := range []struct{ text, place, country string }{
+		{"Police imposed a curfew in the town of Cizre in southeastern Turkey.", "Cizre", "TUR"},
+		{"Helicopters evacuated the wounded from the Bosnian town of Gorazde.", "Gorazde", "BIH"},
+		{"Troops fired shells in Jericho, Palestinian officials said.", "Jericho", "PSE"},
+		{"Tanks fired shells at targets in Jericho, witnesses said.", "Jericho", ""},
+	} {
+		a := apply(t, tc.text)
+		m := mentionOf(t, a, tc.place)
+		if m.Actor.Country != tc.country {
+			t.Errorf("%q: country %q, want %q\n%s", tc.place, m.Actor.Country, tc.country, describe(a))
+		}
+	}
 }

@@ -1,8 +1,11 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 
+	"sitrep/internal/kb/actors"
+	"sitrep/internal/kb/gazetteer"
 	"sitrep/news"
 )
 
@@ -19,12 +22,19 @@ const (
 // short forms, pronouns and descriptions to earlier mentions.
 func (d *doc) link() {
 	d.retype()
+	d.appositivePersons()
 	for ci := range d.cands {
 		if c := &d.cands[ci]; c.form == "name" && c.typ == news.Person && c.res != "coref" {
 			d.affiliate(ci)
+			d.formerHolder(ci)
 		}
 	}
 	d.titled()
+	named := d.namedCountries()
+	d.named = named
+	d.ethnicCountries(named)
+	d.placeCountries(named)
+	d.bareCountries(named)
 	for ci := range d.cands {
 		c := &d.cands[ci]
 		switch c.form {
@@ -129,6 +139,49 @@ func (d *doc) affiliate(ci int) {
 			return
 		}
 	}
+	// An office before, closed by a comma: "Qatar's emir, Sheikh Hamad",
+	// "Kenya's foreign minister, Amina Ali".
+	if b-1 > d.sents[sent][0] && d.units[b-1].key == "," {
+		for o := ci - 1; o >= 0 && o >= ci-2; o-- {
+			if oc := &d.cands[o]; oc.form == "name" && oc.end == b-1 && d.personOffice(oc) {
+				set(o)
+				return
+			}
+		}
+	}
+	// An office after, as an appositive: "Salim Haddad, Algeria's leading
+	// human rights activist,", "Amina Ali, a Kenyan lawyer,".
+	if o := d.appositiveOffice(ci); o >= 0 {
+		set(o)
+		return
+	}
+	// A demonym right before the name (or its titles): "Egyptian Ahmed
+	// Saleh", "British Defence Secretary X" when no office says more: a
+	// person of that country, its civilian unless a title says otherwise.
+	if c.actor.Country == "" {
+		for x := b - 1; x >= b-3 && x >= d.sents[sent][0]; x-- {
+			m, ok := d.longest(x, d.caps[sent])
+			if !ok || m.End != b {
+				continue
+			}
+			if e, ok := pick(m, actors.Demonym); ok {
+				co := d.kb.Countries[e.Ref]
+				sector := "civilians"
+				for _, r := range c.roles {
+					if sc := d.s.titleSector[r.Title]; sc != "" && sectorCodes[sc] != "" {
+						sector = sc
+						break
+					}
+				}
+				code := sectorCodes[sector]
+				if code == "" {
+					code = "CVL"
+				}
+				c.actor.Country, c.actor.Sector, c.actor.Code = co.ISO3, sector, co.ISO3+code
+			}
+			break
+		}
+	}
 	// A role with "of"/"for" before: "chief of the Russian General Staff's
 	// Main Operational Directorate Col. Gen. Sergei Rudskoy".
 	lo := b - 15
@@ -169,6 +222,98 @@ func (d *doc) affiliate(ci int) {
 				}
 			}
 		}
+	}
+}
+
+// personOffice reports whether the mention o names an office or a kind of
+// person of a country ("Qatar's emir", "Algeria's leading human rights
+// activist", "a Kenyan lawyer"), which a name next to it holds.
+func (d *doc) personOffice(o *cand) bool {
+	if o.inst < 0 || o.actor.Country == "" || o.form != "name" || o.ethnic != 0 {
+		return false
+	}
+	in := d.kb.Insts[o.inst]
+	return roleHolders[in.Key] || in.People && in.Key != "warships" && in.Key != "peacekeepers"
+}
+
+// appositiveOffice returns the mention of an office or kind of person
+// that stands in apposition after the name ci ("X, Algeria's leading
+// activist,", "X, a Kenyan lawyer,"); -1 when none.
+func (d *doc) appositiveOffice(ci int) int {
+	c := &d.cands[ci]
+	k := c.end
+	if k+1 >= len(d.units) || d.units[k].key != "," || d.units[k+1].sent != d.units[c.start].sent {
+		return -1
+	}
+	at := k + 1
+	if u := d.units[at]; u.key == "a" || u.key == "an" || u.key == "the" {
+		at++
+	}
+	if ci+1 < len(d.cands) {
+		if o := &d.cands[ci+1]; o.start == at && d.personOffice(o) {
+			return ci + 1
+		}
+	}
+	return -1
+}
+
+// appositivePersons types as a person an unknown name of two or three
+// words followed by an office or kind of person in apposition ("Salim
+// Haddad, Algeria's leading human rights activist,").
+func (d *doc) appositivePersons() {
+	for ci := range d.cands {
+		c := &d.cands[ci]
+		if c.form != "name" || c.res != "unresolved" || c.typ != news.Organization || c.end-c.start < 2 || c.end-c.start > 3 || !d.plausiblePerson(c.start, c.end) {
+			continue
+		}
+		if d.appositiveOffice(ci) < 0 {
+			continue
+		}
+		name := d.text(c.start, c.end)
+		c.typ, c.res = news.Person, "context"
+		c.actor = news.Actor{ID: "person/" + slug(name), Name: name, Kind: "person"}
+		d.person[foldAll(d.units[c.start:c.end])] = ci
+	}
+}
+
+// formerWords mark a person who held the office before the name no longer
+// holds it: a former holder is one of the country's elites (CAMEO ELI), an
+// ousted or exiled one its opposition (OPP); a candidate is one of its
+// elites.
+var formerWords = map[string]string{"former": "elites", "ex": "elites", "onetime": "elites", "erstwhile": "elites",
+	"retired": "elites", "candidate": "elites", "ousted": "opposition", "deposed": "opposition",
+	"exiled": "opposition", "toppled": "opposition", "overthrown": "opposition", "dissident": "opposition"}
+
+// formerHolder recodes the person ci when a word of formerWords stands
+// among the five words before the name, with no function word between ("Former
+// Socialist prime minister Andreas Papandreou", "ousted president X",
+// "presidential candidate X").
+func (d *doc) formerHolder(ci int) {
+	c := &d.cands[ci]
+	if c.actor.Country == "" {
+		return
+	}
+	from := c.start
+	if c.before > 0 && c.before < c.start {
+		from = c.before
+	}
+	lo := max(from-5, d.sents[d.units[c.start].sent][0])
+	for k := from - 1; k >= lo; k-- {
+		u := d.units[k]
+		if u.punct || u.is(d.w.function) {
+			return
+		}
+		sector, ok := formerWords[u.key]
+		if !ok {
+			continue
+		}
+		code := "ELI"
+		if sector == "opposition" {
+			code = "OPP"
+		}
+		// The same person (the same id), out of office here.
+		c.actor.Sector, c.actor.Code = sector, c.actor.Country+code
+		return
 	}
 }
 
@@ -214,6 +359,12 @@ func (d *doc) resolve(ci int) {
 		if d.fits(c, oc) {
 			c.actor, c.ante, c.res = oc.actor, o, "coref"
 			c.typ = oc.typ
+			if countryPlace(oc) {
+				// "the country" after "in southern Syria": the state.
+				if co, ok := d.kb.Country(oc.actor.Country); ok {
+					c.actor, c.typ = d.countryActor(co), news.State
+				}
+			}
 			if c.typ == "" {
 				c.typ = news.Organization
 			}
@@ -232,6 +383,15 @@ func (d *doc) resolve(ci int) {
 					return
 				}
 			}
+		}
+	}
+	// "the police", "the protesters" with nothing before them: of the
+	// one country the sentence, else the article, names.
+	if c.inst >= 0 && bareInsts[d.kb.Insts[c.inst].Key] {
+		if co, ok := d.contextCountry(ci, d.named); ok {
+			c.actor, c.inst = d.instActor(co, c.inst)
+			c.res, c.typ, c.ante = "context", news.Organization, -1
+			return
 		}
 	}
 	c.form = "" // nothing it fits: not a mention
@@ -265,10 +425,188 @@ func (d *doc) fits(c, o *cand) bool {
 		return true
 	case c.dmask.Has(w.descCompany) && o.typ == news.Organization && o.actor.Kind == "organization":
 		return true
-	case c.dmask.Has(w.descCountry) && o.actor.Kind == "state":
+	case c.dmask.Has(w.descCountry) && (o.actor.Kind == "state" || countryPlace(o)):
 		return true
 	}
 	return false
+}
+
+// ethnicCountries chooses the country of people called "ethnic" X (the
+// first other country the article names), and of each ethnic or religious
+// group whose country the text does not state: the first of the group's
+// countries that the article names ("Shona rebels" in an article on
+// Mozambique), else its first; for a religion of many countries, the
+// country of the article when it names just one.
+func (d *doc) ethnicCountries(named []string) {
+	for ci := range d.cands {
+		c := &d.cands[ci]
+		if c.minority && c.form == "name" {
+			// "ethnic Albanians": in the other country the article names.
+			for _, iso := range named {
+				if iso != c.actor.Country {
+					if co, ok := d.kb.Country(iso); ok {
+						name := c.actor.Name
+						c.actor, _ = d.instActor(co, c.inst)
+						c.actor.Name = name
+					}
+					break
+				}
+			}
+			continue
+		}
+		if c.ethnic == 0 || c.placed || c.form != "name" {
+			continue
+		}
+		g := d.kb.Ethnic[c.ethnic-1]
+		iso := c.actor.Country
+		switch {
+		case len(g.Countries) > 0:
+			for _, gc := range g.Countries {
+				if slices.Contains(named, gc) {
+					iso = gc
+					break
+				}
+			}
+		case len(named) == 1:
+			iso = named[0]
+		}
+		if iso != c.actor.Country {
+			c.actor = d.ethnicActor(iso, c.inst, c.actor.Name)
+		}
+	}
+}
+
+// namedCountries returns the countries of the article's names (not of its
+// ethnic groups), each once, in text order.
+func (d *doc) namedCountries() []string {
+	var named []string
+	for _, c := range d.cands {
+		if c.form != "name" || c.ethnic != 0 || c.minority || c.actor.Country == "" || slices.Contains(named, c.actor.Country) {
+			continue
+		}
+		named = append(named, c.actor.Country)
+	}
+	return named
+}
+
+// placeCountries gives a place the knowledge base does not tie to one
+// country ("the town of Cizre", "in Jericho") the country of the
+// gazetteer's place of that name: the most populous one in a country the
+// article names, else one that dwarfs (ten times the people) every
+// namesake in other countries.
+func (d *doc) placeCountries(named []string) {
+	g := d.s.gaz
+	if g == nil {
+		return
+	}
+	for ci := range d.cands {
+		c := &d.cands[ci]
+		if c.form != "name" || c.typ != news.Location || c.actor.Country != "" || c.res == "coref" {
+			continue
+		}
+		iso := d.gazCountry(d.text(c.start, c.end), named)
+		if iso == "" {
+			continue
+		}
+		c.actor.Country = iso
+		c.actor.ID = "place/" + iso + "/" + slug(c.actor.Name)
+	}
+}
+
+// gazCountry gives the country (ISO alpha-3) of the gazetteer's town or
+// region called name: the most populous one in a country of named, else
+// one ten times larger than every namesake in another country; "" when
+// none.
+func (d *doc) gazCountry(name string, named []string) string {
+	g := d.s.gaz
+	if g == nil {
+		return ""
+	}
+	var best, other, inNamed int64 = -1, -1, -1
+	bestCC, namedCC := "", ""
+	for _, cd := range g.Lookup(name) {
+		e := g.Entry(cd.Index)
+		if e.Class != gazetteer.City && e.Class != gazetteer.Admin1 && e.Class != gazetteer.Admin2 || e.Country == "" {
+			continue
+		}
+		iso := d.s.iso3[e.Country]
+		if iso == "" {
+			continue
+		}
+		if e.Population > inNamed && slices.Contains(named, iso) {
+			inNamed, namedCC = e.Population, iso
+		}
+		switch {
+		case e.Population > best:
+			if bestCC != iso {
+				other = max(other, best)
+			}
+			best, bestCC = e.Population, iso
+		case iso != bestCC && e.Population > other:
+			other = e.Population
+		}
+	}
+	if namedCC != "" {
+		return namedCC
+	}
+	if best >= 1000 && best >= 10*max(other, 0) {
+		return bestCC
+	}
+	return ""
+}
+
+// bareCountries gives each bare word for people or a force ("Police
+// fired", "students marched") the one country its sentence names, else
+// the one its article names; with none or several, it is no mention.
+func (d *doc) bareCountries(named []string) {
+	for ci := range d.cands {
+		c := &d.cands[ci]
+		if !c.bare || c.form != "name" {
+			continue
+		}
+		co, ok := d.contextCountry(ci, named)
+		if !ok {
+			c.form = ""
+			continue
+		}
+		c.actor, c.inst = d.instActor(co, c.inst)
+	}
+}
+
+// contextCountry gives the one country the names of the sentence of the
+// mention ci name, else, when they name none, the one its article names
+// (named); ok is false when there are none or several.
+func (d *doc) contextCountry(ci int, named []string) (actors.Country, bool) {
+	sent := d.units[d.cands[ci].start].sent
+	iso, several := "", false
+	look := func(o *cand) {
+		if o.form != "name" || o.bare || o.minority || o.actor.Country == "" {
+			return
+		}
+		if iso != "" && iso != o.actor.Country {
+			several = true
+		}
+		iso = o.actor.Country
+	}
+	for o := ci - 1; o >= 0 && d.units[d.cands[o].start].sent == sent; o-- {
+		look(&d.cands[o])
+	}
+	for o := ci + 1; o < len(d.cands) && d.units[d.cands[o].start].sent == sent; o++ {
+		look(&d.cands[o])
+	}
+	switch {
+	case several:
+		return actors.Country{}, false
+	case iso == "" && len(named) == 1:
+		iso = named[0]
+	}
+	return d.kb.Country(iso)
+}
+
+// countryPlace reports whether o is a country named as a place ("in
+// Syria").
+func countryPlace(o *cand) bool {
+	return o.typ == news.Location && o.actor.Country != "" && o.actor.ID == o.actor.Country
 }
 
 // emit writes the mentions that were kept to the article.

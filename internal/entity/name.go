@@ -106,6 +106,8 @@ func (d *doc) name(si, i, end int) int {
 		headed := k-j >= 2 && (d.units[k-1].is(d.w.org) || d.units[k-1].is(d.w.place))
 		common := u.is(d.w.function) || (d.lower[u.key] && !d.capsIn[u.key])
 		switch {
+		case k-j >= 2 && (openerMods[u.key] || numberWords[u.key]):
+			return j + 1 // "Former Socialist prime minister …", "Ousted President …", "Eighty UN peacekeepers"
 		case k-j >= 2 && !u.is(d.w.org|d.w.place) && d.countryAt(si, j+1):
 			return j + 1 // "Recent US drone strikes", "Angry French farmers": an adjective before a country word
 		case k-j >= 3 && d.units[j+1].key == "of" && !u.is(d.w.org) && !u.is(d.w.place):
@@ -140,6 +142,20 @@ func (d *doc) name(si, i, end int) int {
 					before = i
 				}
 				break
+			}
+			// An office in lower case after a name of an organisation:
+			// "French National Assembly president X", "Microsoft
+			// president X".
+			if x := i - back; office < 0 && d.units[x].shape == actors.ShapeLower {
+				if m, ok := d.longest(x, d.caps[si]); ok && m.End == i {
+					if ie, ok := pick(m, actors.Institution); ok && roleHolders[d.kb.Insts[ie.Ref].Key] {
+						if n := len(d.cands); n > 0 && d.cands[n-1].end == x && d.cands[n-1].typ != news.Person && d.cands[n-1].typ != news.Location {
+							roles = append(roles, news.Role{Title: d.kb.Insts[ie.Ref].Name, Kind: "title", Span: d.span(x, i)})
+							before = x
+							break
+						}
+					}
+				}
 			}
 		}
 	}
@@ -181,6 +197,19 @@ func (d *doc) name(si, i, end int) int {
 	d.remember(len(d.cands) - 1)
 	return d.after(si, len(d.cands)-1, end)
 }
+
+// openerMods are words that open a sentence before a name or title and
+// are no part of it.
+var openerMods = map[string]bool{"former": true, "ex": true, "ousted": true, "deposed": true, "exiled": true,
+	"late": true, "ethnic": true, "acting": true, "interim": true, "outgoing": true, "jailed": true, "slain": true, "veteran": true}
+
+// numberWords are numbers written in words: a sentence opener before a
+// name ("Eighty UN peacekeepers", "Two Israeli soldiers") is no part of it.
+var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "fifteen": true,
+	"twenty": true, "thirty": true, "forty": true, "fifty": true, "sixty": true, "seventy": true, "eighty": true,
+	"ninety": true, "hundred": true, "hundreds": true, "thousand": true, "thousands": true, "dozen": true,
+	"dozens": true, "several": true, "some": true, "many": true, "scores": true, "about": true, "nearly": true}
 
 // run returns the end of the run of name units from j: capitalised words
 // and the connectors between them, up to a possessive, a title inside the
@@ -293,6 +322,19 @@ func (d *doc) typeName(si, j, k int, roles []news.Role) cand {
 	person := func() cand {
 		c.typ = news.Person
 		c.actor = news.Actor{ID: "person/" + slug(name), Name: name, Kind: "person"}
+		// A misspelt name of a person the knowledge base knows:
+		// "Francois Mitterand".
+		if last := d.units[k-1]; last.shape == actors.ShapeTitle && k-j <= 3 {
+			first := ""
+			if k-j >= 2 {
+				first = d.units[j].key
+			}
+			if ai, ok := d.kb.NearPerson(first, last.key); ok {
+				c.actor, c.res = d.kb.Actors[ai], "kb"
+				d.a.AddDiagnostic("entity", news.Info, d.span(j, k), "entity-misspelt",
+					"read "+name+" as the knowledge-base name "+c.actor.Name)
+			}
+		}
 		return c
 	}
 	org := func(res string) cand {

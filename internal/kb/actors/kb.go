@@ -30,15 +30,31 @@ type Kind uint8
 
 // Kinds of names.
 const (
-	CountryName Kind = iota + 1 // "Syria", "Syrian Arab Republic", "US"
-	Demonym                     // "Syrian", "American": a country as a modifier
-	Capital                     // "Damascus": a place, or a government by metonymy
-	Institution                 // "army", "Defence Ministry": needs a country
-	Named                       // an organisation, group or seat of power with its own actor
-	TitleWord                   // "Col. Gen.", "Foreign Minister", "spokesman"
-	PlaceName                   // "Sydney", "California", "the Middle East": a place that is not a country
-	Nationals                   // "Palestinians", "Iraqis": a demonym's plural, the people of a country
+	CountryName  Kind = iota + 1 // "Syria", "Syrian Arab Republic", "US"
+	Demonym                      // "Syrian", "American": a country as a modifier
+	Capital                      // "Damascus": a place, or a government by metonymy
+	Institution                  // "army", "Defence Ministry": needs a country
+	Named                        // an organisation, group or seat of power with its own actor
+	TitleWord                    // "Col. Gen.", "Foreign Minister", "spokesman"
+	PlaceName                    // "Sydney", "California", "the Middle East": a place that is not a country
+	Nationals                    // "Palestinians", "Iraqis": a demonym's plural, the people of a country
+	EthnicName                   // "Kurdish", "Tamil", "Shiite": an ethnic or religious group as a modifier
+	EthnicPeople                 // "Kurds", "Tamils", "Shiites": the people of an ethnic or religious group
 )
+
+// An Ethnic is an ethnic, national-minority or religious group
+// (data/ethnic.tsv).
+type Ethnic struct {
+	Name string // first form: "Kurdish"
+	// Countries are the ISO alpha-3 codes of the countries the group
+	// mostly lives in, most populous first; none for a religion spread
+	// over many.
+	Countries []string
+	Kind      string // ethnic, religious or political
+	// People is the key of the institution the plural names ("Maoists":
+	// rebels, "Islamists": radicals); "" for the group's civilians.
+	People string
+}
 
 // A Country is one country or territory.
 type Country struct {
@@ -93,6 +109,7 @@ type KB struct {
 	Actors    []news.Actor // named organisations, groups and seats of power
 	Titles    []Title
 	Places    []Place
+	Ethnic    []Ethnic
 
 	root    *node
 	iso3    map[string]int
@@ -115,6 +132,10 @@ type KB struct {
 	// head of state or government) to that person's country; "" when
 	// people of different countries share it.
 	surnames map[string]string
+	// personNear maps the folded last name of each person of the
+	// knowledge base, and its one-deletion neighbourhood, to the person's
+	// index in Actors (see NearPerson).
+	personNear map[string][]int
 }
 
 type singleName struct {
@@ -148,7 +169,10 @@ func Load() (*KB, error) {
 		{"seats.tsv", 5, kb.addSeat},
 		{"orgs.tsv", 7, kb.addNamed},
 		{"groups.tsv", 7, kb.addNamed},
+		{"parties.tsv", 7, kb.addNamed},
+		{"figures.tsv", 7, kb.addNamed},
 		{"leaders.tsv", 7, kb.addNamed},
+		{"ethnic.tsv", 4, kb.addEthnic},
 		{"titles.tsv", 4, kb.addTitle},
 		{"words.tsv", 2, kb.addWords},
 		{"places.tsv", 3, kb.addPlace},
@@ -346,6 +370,12 @@ func (kb *KB) addCountryExtra(f []string) error {
 	for _, n := range split(f[3]) {
 		kb.add(n, Entry{Kind: Capital, Ref: i})
 	}
+	if len(f) > 4 {
+		for _, n := range split(f[4]) { // "Britons", "Poles", "Frenchmen"
+			kb.add(n, Entry{Kind: Nationals, Ref: i})
+			kb.prefer(n, Nationals, i)
+		}
+	}
 	return nil
 }
 
@@ -354,12 +384,18 @@ func (kb *KB) addCountryExtra(f []string) error {
 // "Filipinos"), its plural as the people of the country.
 func (kb *KB) addDemonym(d string, country int) {
 	kb.add(d, Entry{Kind: Demonym, Ref: country})
-	if strings.ContainsAny(d, " .") || strings.ToUpper(d) == d {
+	if strings.Contains(d, ".") || strings.ToUpper(d) == d {
 		return
 	}
+	// "Serbs", "Croats", "Turks", "Czechs", "Kazakhs", "Sri Lankans",
+	// "New Zealanders" too, but not "Frenchs" or "Burmeses".
 	switch d[len(d)-1] {
-	case 'n', 'i', 'o':
+	case 'n', 'i', 'o', 'b', 't', 'k', 'r':
 		kb.add(d+"s", Entry{Kind: Nationals, Ref: country})
+	case 'h':
+		if strings.HasSuffix(d, "kh") || strings.HasSuffix(d, "ech") {
+			kb.add(d+"s", Entry{Kind: Nationals, Ref: country})
+		}
 	}
 }
 
@@ -440,6 +476,9 @@ func (kb *KB) addNamed(f []string) error {
 	if a.Kind == "person" && a.Country != "" {
 		kb.addSurname(a.Name, a.Country)
 	}
+	if a.Kind == "person" {
+		kb.addPersonNear(a.Name, i)
+	}
 	kb.add(a.Name, Entry{Kind: Named, Ref: i})
 	for _, n := range split(f[2]) {
 		kb.add(n, Entry{Kind: Named, Ref: i})
@@ -468,6 +507,71 @@ func (kb *KB) addSurname(name, country string) {
 	kb.surnames[key] = country
 }
 
+func (kb *KB) addPersonNear(name string, i int) {
+	fields := strings.Fields(name)
+	if len(fields) < 2 {
+		return
+	}
+	last, _ := Fold(fields[len(fields)-1])
+	if len(last) < 6 {
+		return
+	}
+	if kb.personNear == nil {
+		kb.personNear = map[string][]int{}
+	}
+	add := func(k string) {
+		if !slices.Contains(kb.personNear[k], i) {
+			kb.personNear[k] = append(kb.personNear[k], i)
+		}
+	}
+	add(last)
+	forDeletions(last, func(d []byte) { add(string(d)) })
+}
+
+// NearPerson returns the knowledge-base person whose last name is within
+// one edit of the folded last name last (six letters or more) and, when
+// first is not "", whose first name is first: a misspelt name a reader
+// still knows ("Francois Mitterand" → François Mitterrand). ok is false
+// when no person, or more than one, is that close. A last name alone must
+// differ from the person's: one spelt right belongs to anyone of that name.
+func (kb *KB) NearPerson(first, last string) (int, bool) {
+	if len(last) < 6 || len(last) > 40 {
+		return 0, false
+	}
+	found := -1
+	clash := false
+	try := func(k []byte) {
+		for _, i := range kb.personNear[string(k)] {
+			if clash || i == found {
+				continue
+			}
+			fields := strings.Fields(kb.Actors[i].Name)
+			l, _ := Fold(fields[len(fields)-1])
+			if !withinOne(last, l) {
+				continue
+			}
+			if first != "" {
+				if f, _ := Fold(fields[0]); f != first {
+					continue
+				}
+			} else if l == last {
+				continue // a surname alone is a misspelling or no one
+			}
+			if found >= 0 {
+				clash = true
+				continue
+			}
+			found = i
+		}
+	}
+	try([]byte(last))
+	forDeletions(last, try)
+	if found < 0 || clash {
+		return 0, false
+	}
+	return found, true
+}
+
 // SurnameCountry gives the country (ISO alpha-3) of the heads of state or
 // government whose last name is key (folded: Fold), when they are all of
 // one country: "assad" → SYR, "putin" → RUS. It serves "pro-Assad
@@ -490,6 +594,39 @@ func (kb *KB) addRegion(f []string) error {
 	kb.Places = append(kb.Places, Place{Name: strings.TrimPrefix(names[0], "the "), Kind: f[1]})
 	for _, n := range names {
 		kb.add(n, Entry{Kind: PlaceName, Ref: i})
+	}
+	return nil
+}
+
+func (kb *KB) addEthnic(f []string) error {
+	forms := split(f[0])
+	if len(forms) == 0 {
+		return fmt.Errorf("ethnic group with no name")
+	}
+	g := Ethnic{Name: forms[0], Countries: split(f[2])}
+	for _, c := range g.Countries {
+		if _, ok := kb.iso3[c]; !ok {
+			return fmt.Errorf("ethnic group %q: unknown country %q", g.Name, c)
+		}
+	}
+	switch g.Kind = f[3]; g.Kind {
+	case "ethnic", "religious", "political":
+	default:
+		return fmt.Errorf("ethnic group %q: unknown kind %q", g.Name, f[3])
+	}
+	if len(f) > 4 && f[4] != "" {
+		g.People = f[4]
+		if _, ok := kb.Inst(g.People); !ok {
+			return fmt.Errorf("ethnic group %q: unknown institution %q", g.Name, g.People)
+		}
+	}
+	i := len(kb.Ethnic)
+	kb.Ethnic = append(kb.Ethnic, g)
+	for _, n := range forms {
+		kb.add(n, Entry{Kind: EthnicName, Ref: i})
+	}
+	for _, n := range split(f[1]) {
+		kb.add(n, Entry{Kind: EthnicPeople, Ref: i})
 	}
 	return nil
 }
@@ -560,7 +697,7 @@ func (kb *KB) add(alias string, e Entry) {
 	if len(us) > kb.maxUnit {
 		kb.maxUnit = len(us)
 	}
-	if len(us) == 1 && (e.Kind == CountryName || e.Kind == Capital || e.Kind == Named) && (e.shapes[0] == ShapeTitle || e.shapes[0] == shapeLongTitle) {
+	if len(us) == 1 && e.Kind != Institution && e.Kind != TitleWord && e.Kind != PlaceName && (e.shapes[0] == ShapeTitle || e.shapes[0] == shapeLongTitle) {
 		k, _ := Fold(us[0])
 		kb.single = append(kb.single, singleName{key: k, entry: e})
 	}
@@ -685,68 +822,94 @@ func (kb *KB) Country(iso3 string) (Country, bool) {
 }
 
 // indexSingles builds the one-deletion neighbourhood of every single-unit
-// proper name of at least six letters, for Near.
+// proper name (a country, capital, demonym, ethnic group or organisation)
+// of at least six letters, for Near. A country's name of five letters
+// ("Qatar") is indexed for one inserted letter only ("Quatar").
 func (kb *KB) indexSingles() {
 	for i, s := range kb.single {
-		if len(s.key) < 6 {
+		switch {
+		case len(s.key) >= 6:
+			forDeletions(s.key, func(d []byte) { kb.nearby[string(d)] = append(kb.nearby[string(d)], i) })
+		case len(s.key) == 5 && s.entry.Kind == CountryName:
+		default:
 			continue
-		}
-		for _, d := range deletions(s.key) {
-			kb.nearby[d] = append(kb.nearby[d], i)
 		}
 		kb.nearby[s.key] = append(kb.nearby[s.key], i)
 	}
 }
 
-func deletions(s string) []string {
-	out := make([]string, 0, len(s))
+// forDeletions calls fn with each string that deletes one ASCII letter of
+// s, in a buffer fn must not keep.
+func forDeletions(s string, fn func([]byte)) {
+	var arr [64]byte
+	if len(s) > len(arr)+1 {
+		return
+	}
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
 			continue
 		}
-		out = append(out, s[:i]+s[i+1:])
+		b := append(append(arr[:0], s[:i]...), s[i+1:]...)
+		fn(b)
 	}
-	return out
 }
 
-// Near returns the single-unit country, capital or organisation name within
-// one edit (insertion, deletion, substitution or transposition of adjacent
-// letters) of the folded key of a capitalised word that is not itself a
-// name: a misspelling a reader still resolves ("washinghton" → Washington).
-// Names shorter than six letters are never guessed. ok is false when no
-// name, or more than one, is that close.
+// countryKinds are the kinds whose Ref is a country.
+func countryKind(k Kind) bool {
+	return k == CountryName || k == Capital || k == Demonym || k == Nationals
+}
+
+// Near returns the single-unit proper name within one edit (insertion,
+// deletion, substitution or transposition of adjacent letters) of the
+// folded key of a capitalised word that is not itself a name: a
+// misspelling a reader still resolves ("washinghton" → Washington,
+// "quatar" → Qatar, "chenchen" → Chechen). Words shorter than six letters
+// are never guessed. ok is false when no name, or names of more than one
+// actor, country or group, are that close; names of one country (its name
+// and its demonym) count as one, the one nearest in length.
 func (kb *KB) Near(key string) (e Entry, name string, ok bool) {
 	if len(key) < 6 || len(key) > 40 {
 		return Entry{}, "", false
 	}
 	found := -1
-	try := func(k string) bool {
-		for _, i := range kb.nearby[k] {
-			if kb.single[i].key == key {
+	clash := false
+	try := func(k []byte) {
+		for _, i := range kb.nearby[string(k)] {
+			if clash || kb.single[i].key == key || i == found {
 				continue
 			}
 			if !withinOne(key, kb.single[i].key) {
 				continue
 			}
-			if found >= 0 && (kb.single[found].entry.Kind != kb.single[i].entry.Kind || kb.single[found].entry.Ref != kb.single[i].entry.Ref) {
-				return false
+			if found < 0 {
+				found = i
+				continue
 			}
-			found = i
+			f, g := kb.single[found].entry, kb.single[i].entry
+			switch {
+			case f.Kind == g.Kind && f.Ref == g.Ref:
+			case countryKind(f.Kind) && countryKind(g.Kind) && f.Ref == g.Ref:
+				if absDiff(len(kb.single[i].key), len(key)) < absDiff(len(kb.single[found].key), len(key)) {
+					found = i
+				}
+			default:
+				clash = true
+			}
 		}
-		return true
 	}
-	if !try(key) {
-		return Entry{}, "", false
-	}
-	for _, d := range deletions(key) {
-		if !try(d) {
-			return Entry{}, "", false
-		}
-	}
-	if found < 0 {
+	try([]byte(key))
+	forDeletions(key, try)
+	if found < 0 || clash {
 		return Entry{}, "", false
 	}
 	return kb.single[found].entry, kb.single[found].key, true
+}
+
+func absDiff(a, b int) int {
+	if a > b {
+		return a - b
+	}
+	return b - a
 }
 
 // withinOne reports whether a and b are within one edit (Damerau).

@@ -143,3 +143,31 @@ func TestTrimPossessive(t *testing.T) {
 		}
 	}
 }
+
+// TestEthnicNotCountry checks that no ethnic or religious group is spelt
+// like a country's name or demonym, which would always be read first.
+func TestEthnicNotCountry(t *testing.T) {
+	kb, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var walk func(n *node, path string)
+	walk = func(n *node, path string) {
+		eth, country := false, false
+		for _, e := range n.entries {
+			switch e.Kind {
+			case EthnicName, EthnicPeople:
+				eth = true
+			case CountryName, Demonym, Nationals, Named, Capital: // a province may share the name: "Kachin"
+				country = true
+			}
+		}
+		if eth && country {
+			t.Errorf("%q is both an ethnic group and a country or named actor", path)
+		}
+		for k, c := range n.next {
+			walk(c, strings.TrimSpace(path+" "+k))
+		}
+	}
+	walk(kb.root, "")
+}
