@@ -53,6 +53,16 @@ func (r *reader) assertAt(i int) news.Assertion {
 		if w.mention >= 0 || w.punct {
 			continue
 		}
+		if w.low == "that" {
+			if sp, cue, ok := r.messageThat(j); ok {
+				// "sent a warning to X that it must …": the sender's.
+				as := news.Assertion{How: "claimed", Quote: -1, Speaker: sp, Cue: cue, By: news.Actor{Name: "unnamed source"}}
+				if sp >= 0 {
+					as.By = r.a.Mentions[sp].Actor
+				}
+				return as
+			}
+		}
 		e := r.reportAt(j)
 		if e == nil {
 			continue
@@ -96,6 +106,57 @@ func (r *reader) assertAt(i int) news.Assertion {
 		return r.reported(sp, e, j)
 	}
 	return news.Assertion{By: r.outlet(), How: "reported", Quote: -1, Speaker: -1}
+}
+
+// messageNouns name a message whose that-clause is its sender's word:
+// "a warning that", "assurances that", "a letter to X that".
+var messageNouns = set("warning", "warnings", "message", "messages", "statement", "statements", "letter", "letters",
+	"note", "assurance", "assurances", "promise", "promises", "pledge", "pledges", "ultimatum", "threat", "threats",
+	"signal", "signals", "reminder", "notice", "declaration", "announcement", "communique", "word", "vow", "guarantee",
+	"guarantees", "undertaking", "notification", "memo", "cable", "telegram", "email", "e-mail")
+
+// issuers are verbs of sending or issuing a message: their subject is its
+// sender. Verbs that reject or report someone else's message ("denied the
+// statement that", "received a letter that") are not among them.
+var issuers = set("send", "sends", "sent", "sending", "issue", "issues", "issued", "issuing", "give", "gives", "gave",
+	"given", "giving", "deliver", "delivers", "delivered", "delivering", "make", "makes", "made", "making", "convey",
+	"conveyed", "relay", "relayed", "repeat", "repeated", "reiterate", "reiterated", "renew", "renewed", "publish",
+	"published", "release", "released", "circulate", "circulated", "post", "posted", "offer", "offered", "extend",
+	"extended", "write", "wrote", "written", "address", "addressed", "sound", "sounded", "broadcast", "air", "aired")
+
+// messageThat reports whether "that" at word j opens the content of a
+// message its sender issued: "sent a warning to X that", "gave assurances
+// that", "X's message that". It returns the sender's mention (-1 when
+// unnamed) and the message noun as the cue.
+func (r *reader) messageThat(j int) (speaker int, cue news.Span, ok bool) {
+	ws := r.ws
+	// Back over "to X" (the addressee) to the message noun.
+	k := j - 1
+	for k >= 0 && j-k <= 6 && (ws[k].mention >= 0 || determiners[ws[k].low] || ws[k].low == "to" || ws[k].low == "'s") && !messageNouns[ws[k].low] {
+		k--
+	}
+	if k < 0 || ws[k].mention >= 0 || !messageNouns[ws[k].low] {
+		return -1, news.Span{}, false
+	}
+	cue = ws[k].span
+	// Back over determiners and adjectives to the verb or a possessor.
+	for v := k - 1; v >= 0 && k-v <= 4; v-- {
+		w := &ws[v]
+		if possessiveMark(w.low) && v > 0 && ws[v-1].mention >= 0 {
+			return ws[v-1].mention, cue, true // "X's warning that"
+		}
+		if w.mention >= 0 && possessives[w.low] {
+			return w.mention, cue, true // "its warning that"
+		}
+		if issuers[w.low] && w.mention < 0 {
+			sp, _ := r.subject(v)
+			return sp, cue, true
+		}
+		if w.punct || w.mention >= 0 || prepositions[w.low] && w.low != "of" || r.isVerb(v) {
+			return -1, news.Span{}, false
+		}
+	}
+	return -1, news.Span{}, false
 }
 
 func (r *reader) reported(speaker int, e *entry, j int) news.Assertion {
@@ -159,11 +220,26 @@ func (r *reader) assert(p *pending, ps []pending) {
 		return
 	}
 	how, scope, cue := r.modality(p.head)
+	if how == "hypothetical" && p.assert.Speaker >= 0 && lower(r.a.Covered(cue)) == "should" && (p.src < 0 || !r.sameSide(p.src, p.assert.Speaker)) {
+		// "X should withdraw, Y said": Y's demand, as with "must"; a
+		// side's own "should" is its intention.
+		how = "obliged"
+	}
 	if how != "" && !(how == "negated" && p.assert.How == "denied") {
 		p.assert.How = how
 		p.assert.Cue = cue
 		p.modal = scope
 	}
+}
+
+// sameSide reports whether mentions m and n are one actor or of one
+// country.
+func (r *reader) sameSide(m, n int) bool {
+	if r.sameActor(m, n) {
+		return true
+	}
+	a, b := r.a.Mentions[m].Actor.Country, r.a.Mentions[n].Actor.Country
+	return a != "" && a == b
 }
 
 // modality looks back from the trigger at word i for words that say the
@@ -200,11 +276,15 @@ func (r *reader) modalityAt(i int) (how, scope string, cue news.Span) {
 					return m.how, m.scope, cue
 				}
 			case "to", "adj":
+				how := m.how
+				if j > 0 && (ws[j-1].low == "no" || ws[j-1].low == "not") && how == "future" {
+					how = "negated" // "has no plans to attack", "is not ready to"
+				}
 				if end < i && ws[end].low == "to" && r.within(end+1, i, 3) {
-					return m.how, m.scope, cue
+					return how, m.scope, cue
 				}
 				if end < i && r.within(end, i, 4) && ws[i-1].low == "to" {
-					return m.how, m.scope, cue
+					return how, m.scope, cue
 				}
 			case "ing":
 				if r.within(end, i, 4) {

@@ -119,6 +119,7 @@ func (r *reader) code(sp news.Span) {
 				}
 				p.src = first
 			}
+			r.forcedFlight(&p, ps)
 			prevVerbal = len(ps)
 		} else {
 			p.voice = "nominal"
@@ -161,8 +162,15 @@ func (r *reader) code(sp news.Span) {
 			if p.tgt < 0 && c.i > 1 && ws[c.i-1].low == "with" && ws[c.i-2].mention >= 0 {
 				p.tgt = ws[c.i-2].mention
 			}
+			// "X came under fire from Y", "X faces sanctions", "X was
+			// subjected to torture": the subject undergoes the act.
+			if v := r.undergoerVerb(c.i); v >= 0 && p.tgt < 0 {
+				if m, _ := r.subject(v); m >= 0 && (p.src < 0 || !r.sameActor(m, p.src)) {
+					p.tgt = m
+				}
+			}
 		}
-		if c.objAt >= 0 && p.tgt >= 0 && ws[c.objAt].mention == p.tgt {
+		if c.objAt >= 0 && p.tgt >= 0 && ws[c.objAt].mention == p.tgt && (e.kind == "MOBILIZE" || e.kind == "AID") {
 			p.tgt = -1 // "sent Russian troops": what is sent is no target
 		}
 		if p.src >= 0 && p.tgt >= 0 && r.sameActor(p.src, p.tgt) {
@@ -371,25 +379,6 @@ func (r *reader) code(sp news.Span) {
 			}
 		}
 	}
-	// A protest takes the target of its purpose: "staged a hunger strike to
-	// demand the resignation of X", "demonstrated, calling for X to go".
-	for k := range ps {
-		p := &ps[k]
-		if p.tgt >= 0 || p.e.kind != "PROTEST" {
-			continue
-		}
-		for m := k + 1; m < len(ps) && ps[m].trig-p.trigEnd <= 8; m++ {
-			q := &ps[m]
-			purpose := q.trig > 0 && r.ws[q.trig-1].low == "to" || q.e.form == formIng
-			if !purpose || !(q.e.kind == "REQUEST" || q.e.kind == "PROTEST" || q.e.kind == "ACCUSE") {
-				continue
-			}
-			if q.tgt >= 0 && (p.src < 0 || !r.sameActor(q.tgt, p.src)) {
-				p.tgt = q.tgt
-			}
-			break
-		}
-	}
 	// An act takes the target of the act it is done for: "sent arms to
 	// help defend X", "blocked a road to show their anger at X's policy".
 	for k := range ps {
@@ -412,13 +401,36 @@ func (r *reader) code(sp news.Span) {
 			p.tgt = r.purposeObject(p)
 		}
 	}
-	// A demand made of someone: "demanded autonomy from X".
+	// A demand made of someone: "demanded autonomy from X"; what is
+	// given back goes to whom it was taken from: "will return weapons
+	// seized from X".
 	for k := range ps {
 		p := &ps[k]
-		if p.tgt < 0 && p.verbal && p.e.kind == "REQUEST" && !p.passive {
+		// (an object comes first: "returned from Geneva" is a journey)
+		giveBack := p.e.kind == "CONCEDE" && p.e.mode == "return" && p.trigEnd < len(ws) && ws[p.trigEnd].low != "from"
+		if p.tgt < 0 && p.verbal && (p.e.kind == "REQUEST" || giveBack) && !p.passive {
 			if m := r.after(p.trigEnd, "from"); m >= 0 && (p.src < 0 || !r.sameActor(m, p.src)) {
 				p.tgt = m
 			}
+		}
+	}
+	// A protest takes the target of its purpose: "staged a hunger strike to
+	// demand the resignation of X", "demonstrated, calling for X to go".
+	for k := range ps {
+		p := &ps[k]
+		if p.tgt >= 0 || p.e.kind != "PROTEST" {
+			continue
+		}
+		for m := k + 1; m < len(ps) && ps[m].trig-p.trigEnd <= 16; m++ {
+			q := &ps[m]
+			purpose := q.trig > 0 && r.ws[q.trig-1].low == "to" || q.e.form == formIng
+			if !purpose || !(q.e.kind == "REQUEST" || q.e.kind == "PROTEST" || q.e.kind == "ACCUSE") {
+				continue
+			}
+			if q.tgt >= 0 && (p.src < 0 || !r.sameActor(q.tgt, p.src)) {
+				p.tgt = q.tgt
+			}
+			break
 		}
 	}
 	// Protesters with no name of their own are the people of the place
@@ -451,17 +463,57 @@ func (r *reader) code(sp news.Span) {
 			}
 		}
 	}
+	// An attack someone claims responsibility for is theirs: "X claimed
+	// responsibility for the bombing". A place taken from someone is
+	// taken from them: "recaptured the town from the rebels".
+	for k := range ps {
+		p := &ps[k]
+		if p.e.kind != "ASSAULT" {
+			continue
+		}
+		if p.src < 0 && p.voice == "nominal" {
+			if m := r.claimant(p.trig); m >= 0 && (p.tgt < 0 || !r.sameActor(m, p.tgt)) {
+				p.src = m
+			}
+		}
+		if p.e.mode == "occupy" && p.verbal && !p.passive && (p.tgt < 0 || r.isPlace(p.tgt)) {
+			if m := r.after(p.trigEnd, "from"); m >= 0 && !r.isPlace(m) && (p.src < 0 || !r.sameActor(m, p.src)) {
+				p.tgt = m
+			}
+		}
+	}
+	// An abuse in someone's custody is the custodian's: "died of torture
+	// in police custody", "was beaten in the custody of the army".
+	for k := range ps {
+		p := &ps[k]
+		if p.src < 0 && (p.e.kind == "ASSAULT" || p.e.kind == "COERCE") {
+			if m := r.custodian(p.trigEnd); m >= 0 && (p.tgt < 0 || !r.sameActor(m, p.tgt)) {
+				p.src = m
+			}
+		}
+	}
+	// The named cause of a toll takes the toll's victim: "was killed in a
+	// car bomb explosion", "a prisoner died as a result of torture".
+	cause := make([]bool, len(ps))
+	for k := range ps {
+		p := &ps[k]
+		if p.tgt >= 0 || p.content >= 0 || p.e.speaker {
+			continue
+		}
+		if v, at := r.tollCause(k, ps); v >= 0 {
+			cause[k] = true
+			if v < len(ps) {
+				p.tgt = ps[v].tgt
+			} else if m, _ := r.subject(at); m >= 0 && (p.src < 0 || !r.sameActor(m, p.src)) {
+				p.tgt = m
+			}
+		}
+	}
 	// Drop what has no actor to stand on, unless it is the named cause of
 	// a toll: "was killed in a car bomb explosion" is an attack.
 	for k := range ps {
 		p := &ps[k]
-		if p.src >= 0 || p.tgt >= 0 || p.content >= 0 || p.e.speaker {
-			continue
-		}
-		if v := r.tollCause(k, ps); v >= 0 {
-			if v < len(ps) {
-				p.tgt = ps[v].tgt
-			}
+		if p.src >= 0 || p.tgt >= 0 || p.content >= 0 || p.e.speaker || cause[k] {
 			continue
 		}
 		if p.e.weak || p.voice == "nominal" || (len(r.a.Mentions) > 0 && p.e.kind == "ASSAULT" && p.c.entries != nil && hasCasualty(p.c)) {
@@ -498,6 +550,7 @@ func (r *reader) code(sp news.Span) {
 	for k := range ps {
 		r.intent(&ps[k])
 		r.crowd(&ps[k])
+		r.expelAgency(&ps[k])
 	}
 	// Tolls.
 	ps = r.tolls(cands, ps)
@@ -739,7 +792,7 @@ func (r *reader) intent(p *pending) {
 		if p.src == p.tgt {
 			p.src = -1
 		}
-	case how == "negated" && p.modal == "to":
+	case how == "negated" && (p.modal == "to" || p.modal == "adj"):
 		if coop && orig != "REJECT" {
 			p.recode = "REJECT"
 		}
@@ -769,6 +822,126 @@ func (r *reader) conditionalAfter(i int) bool {
 		}
 	}
 	return false
+}
+
+// causatives are verbs whose object does what their "to" infinitive
+// says because the subject makes it: "forced thousands to flee".
+var causatives = set("force", "forces", "forced", "forcing", "compel", "compels", "compelled", "compelling",
+	"drive", "drives", "drove", "driven", "driving", "push", "pushed", "pushing", "cause", "causes", "caused",
+	"causing", "oblige", "obliged", "obliging")
+
+// orders are verbs of ordering: "ordered the paper to suspend
+// publication" makes the orderer the source of a coercion with no target
+// of its own.
+var orders = set("order", "orders", "ordered", "ordering", "force", "forces", "forced", "forcing", "compel", "compels",
+	"compelled", "compelling")
+
+// forcedFlight codes a flight the subject forces on others ("X forced
+// thousands of villagers to flee", "attacks by X drove 2,000 people to
+// flee Y") as the forcer's expulsion of them (CAMEO 174): the source is
+// the forcer, the target the people forced out, else the place they
+// flee. A coercion with no target of its own that someone orders or
+// forces on others ("ordered the paper to suspend publication") is the
+// orderer's, on them.
+func (r *reader) forcedFlight(p *pending, ps []pending) {
+	ws := r.ws
+	if p.passive || p.trig < 3 || ws[p.trig-1].low != "to" {
+		return
+	}
+	flight := hasCasualtyKind(p.c, "displaced")
+	verbs := causatives
+	if !flight {
+		if p.e.kind != "COERCE" || p.tgt >= 0 {
+			return
+		}
+		verbs = orders
+	}
+	k := p.trig - 2
+	people := -1
+	for ; k >= 0 && p.trig-k <= 10 && !verbs[ws[k].low]; k-- {
+		w := &ws[k]
+		if w.mention >= 0 {
+			people = w.mention
+			continue
+		}
+		if w.punct || !(w.number || determiners[w.low] || quantities[w.low] || w.low == "of" || w.low == "than" || r.plainWord(k)) {
+			return
+		}
+	}
+	if k < 0 || !verbs[ws[k].low] || ws[k].mention >= 0 || !flight && people < 0 {
+		return
+	}
+	src, _ := r.subject(k)
+	if src < 0 {
+		// "the fighting between X and Y forced …": the cause's doer.
+		for m := len(ps) - 1; m >= 0; m-- {
+			if ps[m].trig < k && ps[m].src >= 0 && r.clauseStart(k) <= ps[m].trig {
+				src = ps[m].src
+				break
+			}
+		}
+	}
+	if src < 0 {
+		return
+	}
+	p.src, p.srcAt = src, -1
+	if people >= 0 && !r.sameActor(people, src) {
+		p.tgt = people
+	} else if p.tgt >= 0 && r.sameActor(p.tgt, src) {
+		p.tgt = -1
+	}
+	if flight {
+		p.recode, p.recodeMode = "COERCE", "expel"
+	}
+}
+
+func hasCasualtyKind(c *cand, kind string) bool {
+	for _, e := range c.entries {
+		if e.kind == kindCasualty && e.mode == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// undergoers are verbs whose subject undergoes the act their object
+// names: "faces sanctions", "suffered an attack", "received aid".
+var undergoers = set("face", "faces", "faced", "facing", "suffer", "suffers", "suffered", "suffering", "sustain",
+	"sustains", "sustained", "sustaining", "receive", "receives", "received", "receiving", "undergo", "undergoes",
+	"underwent", "undergone", "undergoing", "endure", "endures", "endured", "enduring")
+
+// underVerbs come before "under" with the subject as the one acted on:
+// "came under attack", "is under fire".
+var underVerbs = set("come", "comes", "came", "coming", "fall", "falls", "fell", "fallen", "remain", "remains",
+	"remained", "is", "was", "were", "are", "be", "been", "being")
+
+// undergoerVerb returns the word index of the verb whose subject
+// undergoes the event noun at word i ("came under [heavy] attack",
+// "faces new sanctions", "were subjected to torture"), or -1.
+func (r *reader) undergoerVerb(i int) int {
+	ws := r.ws
+	j := i - 1
+	if ws[i].low != "under" {
+		for j >= 0 && i-j <= 4 && ws[j].mention < 0 && (determiners[ws[j].low] || npFillers[ws[j].low] || nounContext[ws[j].low] && ws[j].low != "of") {
+			j-- // "came under heavy attack", "faces new sanctions"
+		}
+		if j < 0 || ws[j].mention >= 0 {
+			return -1
+		}
+		switch w := ws[j].low; {
+		case undergoers[w]:
+			return j
+		case w == "to" && j > 0 && (ws[j-1].low == "subjected" || ws[j-1].low == "exposed"):
+			return j - 1
+		case w != "under":
+			return -1
+		}
+		j--
+	}
+	if j >= 0 && underVerbs[ws[j].low] {
+		return j
+	}
+	return -1
 }
 
 // isLight reports whether a candidate can be a light verb in its place.
@@ -834,20 +1007,36 @@ func (r *reader) crowd(p *pending) {
 	}
 }
 
+// expelAgency codes the expulsion of an international organisation, its
+// peacekeepers or an aid agency as a sanction (CAMEO 166: "expel or
+// withdraw peacekeepers, observers, inspectors or aid agencies"), not as
+// the expulsion of people (CAMEO 174): "forced the UN refugee agency out".
+func (r *reader) expelAgency(p *pending) {
+	if p.e.kind != "COERCE" || p.e.mode != "expel" || p.recode != "" || p.tgt < 0 {
+		return
+	}
+	act := &r.a.Mentions[p.tgt].Actor
+	code := strings.ToUpper(act.Code)
+	if strings.HasPrefix(code, "IGO") || strings.HasPrefix(code, "NGO") || strings.EqualFold(act.Sector, "igo") || strings.EqualFold(act.Sector, "ngo") {
+		p.recode, p.recodeMode = "SANCTION", "expel"
+	}
+}
+
 // tollCause returns the index of the toll verb whose cause the nominal
 // ASSAULT ps[k] names ("killed in an explosion", "died as a result of
 // torture", "wounded by gunfire"): the pending event of that verb, or
-// len(ps) when the verb is a toll word only ("died"); -1 when none.
-func (r *reader) tollCause(k int, ps []pending) int {
+// len(ps) when the verb is a toll word only ("died"); -1 when none. at is
+// the toll verb's word index.
+func (r *reader) tollCause(k int, ps []pending) (v, at int) {
 	p := &ps[k]
 	if p.voice != "nominal" || p.e.kind != "ASSAULT" || p.e.weak {
-		return -1
+		return -1, -1
 	}
 	linked := false
 	for j := p.trig - 1; j >= 0 && p.trig-j <= 6; j-- {
 		w := &r.ws[j]
 		if w.punct || w.mention >= 0 {
-			return -1
+			return -1, -1
 		}
 		switch w.low {
 		case "in", "by", "from", "of", "during":
@@ -863,11 +1052,55 @@ func (r *reader) tollCause(k int, ps []pending) int {
 			}
 			for m := k - 1; m >= 0; m-- {
 				if ps[m].trig == j && ps[m].src < 0 {
-					return m
+					return m, j
 				}
 			}
-			return len(ps)
+			return len(ps), j
 		}
+	}
+	return -1, -1
+}
+
+// claimant returns the subject of "claimed (or admitted) responsibility
+// for" before the event noun at word i, over an article and adjectives;
+// -1 when none.
+func (r *reader) claimant(i int) int {
+	ws := r.ws
+	j := i - 1
+	for j >= 0 && i-j <= 4 && ws[j].mention < 0 && (determiners[ws[j].low] || npFillers[ws[j].low] || nounContext[ws[j].low]) && ws[j].low != "of" {
+		j--
+	}
+	if j < 2 || ws[j].low != "for" || ws[j-1].low != "responsibility" {
+		return -1
+	}
+	switch ws[j-2].low {
+	case "claim", "claims", "claimed", "claiming", "admit", "admits", "admitted", "admitting", "accept", "accepts",
+		"accepted", "accepting", "take", "takes", "took", "taken", "taking", "assume", "assumes", "assumed":
+		m, _ := r.subject(j - 2)
+		return m
+	}
+	return -1
+}
+
+// custodian returns the holder of the custody or detention named within
+// a few words after word i ("in Israeli police custody", "in the custody
+// of the army"), or -1.
+func (r *reader) custodian(i int) int {
+	ws := r.ws
+	for k := i; k < len(ws) && k-i <= 12; k++ {
+		if isStrongBoundary(&ws[k]) {
+			return -1
+		}
+		if ws[k].mention >= 0 || ws[k].low != "custody" && ws[k].low != "detention" {
+			continue
+		}
+		if k > 0 && ws[k-1].mention >= 0 {
+			return ws[k-1].mention
+		}
+		if k+1 < len(ws) && ws[k+1].low == "of" {
+			return r.nextMention(k+2, 3)
+		}
+		return -1
 	}
 	return -1
 }
@@ -1292,8 +1525,9 @@ func (r *reader) known(m int) bool {
 
 // qualified returns, for a mention whose actor is unknown, the known
 // actor that qualifies it in the sentence: a name right before it ("US
-// Predator"), an organisation before a title ("UN envoy X"), or an
-// appositive after a comma ("X, UN secretary-general"); else m itself.
+// Predator"), an organisation before a title ("UN envoy X"), a possessor
+// ("Nicaragua's Sandinista government"), or an appositive after a comma
+// ("X, UN secretary-general"); else m itself.
 func (r *reader) qualified(m int) int {
 	if m < 0 || r.known(m) {
 		return m
@@ -1314,9 +1548,9 @@ func (r *reader) qualified(m int) int {
 		if q := ws[s-1].mention; q >= 0 && r.known(q) && !r.pronoun(q) {
 			return q // "US Predator"
 		}
-		if s > 1 && r.plainWord(s-1) {
+		if s > 1 && (r.plainWord(s-1) || possessiveMark(ws[s-1].low)) {
 			if q := ws[s-2].mention; q >= 0 && r.known(q) && !r.pronoun(q) {
-				return q // "UN envoy X"
+				return q // "UN envoy X", "Ruritania's X government"
 			}
 		}
 	}

@@ -14,6 +14,7 @@ var framesTSV string
 // CONCEDE, "impose restrictions" → SANCTION).
 type frame struct {
 	objects map[string]bool // object head nouns, singular and plural
+	prep    string          // a preposition that may stand before the object: "hit X with sanctions"
 }
 
 // A frameHead is one surface form of a frame's verb or noun, with the
@@ -34,17 +35,20 @@ func parseFrames(src string, lx *Lexicon) error {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) != 5 {
-			return fmt.Errorf("frames.tsv:%d: %d fields, want 5", n+1, len(f))
+		if len(f) != 5 && len(f) != 6 {
+			return fmt.Errorf("frames.tsv:%d: %d fields, want 5 or 6", n+1, len(f))
 		}
 		verb := f[1] == "V"
 		if !verb && f[1] != "N" {
 			return fmt.Errorf("frames.tsv:%d: pos %q, want V or N", n+1, f[1])
 		}
-		if !isPlover(f[3]) {
-			return fmt.Errorf("frames.tsv:%d: type %q is no PLOVER type", n+1, f[3])
+		if !isPlover(f[3]) && f[3] != kindNone {
+			return fmt.Errorf("frames.tsv:%d: type %q is no PLOVER type or NONE", n+1, f[3])
 		}
 		fr := &frame{objects: map[string]bool{}}
+		if len(f) == 6 {
+			fr.prep = strings.TrimSpace(f[5])
+		}
 		for _, o := range strings.Split(f[2], ",") {
 			if o = strings.TrimSpace(o); o != "" {
 				fr.objects[o] = true
@@ -107,7 +111,7 @@ func (r *reader) frameObject(fh *frameHead, i int) int {
 			return -1
 		case w.low == "by" && j+1 < len(ws) && (ws[j+1].number || isNumberWord(ws[j+1].low)):
 			continue // "shortened by one hour the curfew"
-		case prepositions[w.low] && w.low != "of":
+		case prepositions[w.low] && w.low != "of" && w.low != fh.f.prep:
 			return -1
 		case r.verbWord(w.low):
 			return -1

@@ -126,6 +126,9 @@ type entry struct {
 	// speaker: a dismissal adjective ("the claims are absurd"); its source
 	// is the speaker who says so.
 	speaker bool
+	// sep: a phrasal verb whose particle may follow its object: "held
+	// three aid workers hostage", "forced the rebels out".
+	sep bool
 }
 
 // A Lexicon finds pattern entries by their first surface word.
@@ -211,6 +214,8 @@ func (lx *Lexicon) parse(name, src string) error {
 					e.recip = true
 				case "speaker":
 					e.speaker = true
+				case "sep":
+					e.sep = true
 				case "":
 				default:
 					return fmt.Errorf("%s:%d: unknown flag %q", name, n+1, fl)

@@ -112,3 +112,70 @@ func TestWordnetAddsOnly(t *testing.T) {
 		t.Errorf("wordnet.tsv gave %d surface forms, want more than 100", n)
 	}
 }
+
+// stressedFinal are verbs of more than one syllable stressed on their last
+// one, which double a final consonant ("permitted", "controlled"): English
+// spelling, not a list of the lexicon's words.
+var stressedFinal = set("permit", "admit", "commit", "submit", "omit", "transmit", "emit", "remit",
+	"control", "patrol", "compel", "expel", "propel", "repel", "rebel", "occur", "refer", "confer",
+	"defer", "deter", "prefer", "transfer", "infer", "regret", "abet", "acquit", "equip", "embed",
+	"allot", "forbid", "begin", "upset", "outwit", "incur", "recur", "kidnap", "handicap")
+
+// TestInflectDoubledLexicon: every verb of the data files that doubles its
+// final consonant (one-syllable "ship", "cut", "plan"; stress-final
+// "permit") is written lemma/past/participle, so that "shipped" and
+// "permitted" match and "shiped" is never made.
+func TestInflectDoubledLexicon(t *testing.T) {
+	oneVowelGroup := func(w string) bool {
+		groups, in := 0, false
+		for i := 0; i < len(w); i++ {
+			v := isVowel(w[i])
+			if v && !in {
+				groups++
+			}
+			in = v
+		}
+		return groups == 1
+	}
+	doubles := func(lemma string) bool {
+		if i := strings.LastIndexByte(lemma, '-'); i >= 0 {
+			lemma = lemma[i+1:]
+		}
+		n := len(lemma)
+		if n < 3 {
+			return false
+		}
+		c, v, b := lemma[n-1], lemma[n-2], lemma[n-3]
+		if isVowel(c) || strings.IndexByte("wxyh", c) >= 0 || !isVowel(v) || isVowel(b) {
+			return false
+		}
+		return oneVowelGroup(lemma) || stressedFinal[lemma]
+	}
+	check := func(file, head string) {
+		if strings.Contains(head, "/") {
+			return
+		}
+		if w := strings.Fields(head); len(w) > 0 && doubles(w[0]) {
+			t.Errorf("%s: verb %q doubles its final consonant: write it lemma/past/participle", file, head)
+		}
+	}
+	for _, f := range []struct{ name, src string }{{"patterns.tsv", patternsTSV}, {"wordnet.tsv", wordnetTSV}} {
+		for _, line := range strings.Split(f.src, "\n") {
+			if c := strings.Split(line, "\t"); len(c) > 1 && line[0] != '#' && c[1] == "V" {
+				check(f.name, c[0])
+			}
+		}
+	}
+	for _, line := range strings.Split(framesTSV, "\n") {
+		if c := strings.Split(line, "\t"); len(c) > 1 && line[0] != '#' && c[1] == "V" {
+			for _, h := range strings.Split(c[0], ",") {
+				check("frames.tsv", strings.TrimSpace(h))
+			}
+		}
+	}
+	for _, line := range strings.Split(modalityTSV, "\n") {
+		if c := strings.Split(line, "\t"); len(c) > 2 && line[0] != '#' && (c[2] == "to" || c[2] == "ing") {
+			check("modality.tsv", c[0])
+		}
+	}
+}

@@ -113,8 +113,9 @@ func (r *reader) paragraphOf(off int) int {
 func (r *reader) match() []cand {
 	ws := r.ws
 	var out []cand
+	particle := -1 // the particle of a separable phrasal verb, taken already
 	for i := 0; i < len(ws); i++ {
-		if ws[i].punct || ws[i].mention >= 0 {
+		if ws[i].punct || ws[i].mention >= 0 || i == particle {
 			continue
 		}
 		fw := r.s.lex.first[ws[i].low]
@@ -141,15 +142,49 @@ func (r *reader) match() []cand {
 		}
 		best := 0
 		var got []*entry
+		adv := -1 // adverbs after word i, counted when a phrasal verb needs them
 		for _, e := range es {
 			n := len(e.words)
-			if n < best || !matchWords(ws, i, e.words) {
+			if !matchWords(ws, i, e.words) {
+				// "called again for", "pushing hard for", "called on
+				// Monday for": adverbs or a time between a verb and its
+				// particle or preposition.
+				if !e.verb || n < 2 || ws[i].low != e.words[0] {
+					continue
+				}
+				if adv < 0 {
+					adv = r.adverbsAt(i + 1)
+				}
+				if adv == 0 || !matchWords(ws, i+1+adv, e.words[1:]) {
+					continue
+				}
+				n += adv
+			}
+			if n < best {
 				continue
 			}
 			if n > best {
 				best, got = n, got[:0]
 			}
 			got = append(got, e)
+		}
+		if best < 2 {
+			// "held the aid workers hostage": a separable phrasal verb
+			// whose object stands before its particle. The trigger is
+			// the verb alone, so that the object stays an argument.
+			var sep []*entry
+			for _, e := range es {
+				if !e.sep || len(e.words) != 2 || e.words[0] != ws[i].low {
+					continue
+				}
+				if k := r.particleAfterObject(i, e.words[1]); k >= 0 {
+					sep, particle = append(sep, e), k
+				}
+			}
+			if len(sep) > 0 {
+				out = append(out, cand{i: i, n: 1, entries: sep, objAt: -1})
+				continue
+			}
 		}
 		if best == 0 {
 			continue
@@ -158,6 +193,68 @@ func (r *reader) match() []cand {
 		i += best - 1
 	}
 	return out
+}
+
+// adverbials may stand between a verb and its particle: "pushing hard
+// for", "called again for", "called today for".
+var adverbials = set("hard", "again", "also", "still", "once", "further", "anew", "today", "yesterday", "tonight",
+	"now", "instead", "too", "even")
+
+// adverbsAt returns how many words from word j are adverbs or a time
+// expression ("on Monday"), at most three.
+func (r *reader) adverbsAt(j int) int {
+	ws := r.ws
+	k := j
+	for k < len(ws) && k-j < 3 {
+		w := &ws[k]
+		if w.mention >= 0 || w.punct {
+			break
+		}
+		if w.time >= 0 || adverbials[w.low] || len(w.low) > 4 && strings.HasSuffix(w.low, "ly") && !r.capitalised(k) ||
+			w.low == "on" && k+1 < len(ws) && ws[k+1].time >= 0 {
+			k++
+			continue
+		}
+		break
+	}
+	return k - j
+}
+
+// maxSplitObject bounds the object noun phrase between a separable
+// phrasal verb and its particle.
+const maxSplitObject = 5
+
+// objectPronouns may be the object of a separable phrasal verb: "forced
+// them out".
+var objectPronouns = set("them", "him", "her", "it", "us", "me", "you")
+
+// particleAfterObject returns the word index of particle when it follows
+// the verb at word i after a short noun phrase, else -1: "drove [the last fighters] out", "set [them]
+// free". The phrase holds mentions, determiners, numbers, pronouns and
+// lower-case or capitalised words; punctuation, a preposition, a
+// conjunction or an auxiliary ends the search.
+func (r *reader) particleAfterObject(i int, particle string) int {
+	ws := r.ws
+	units := 0 // words outside mentions, and mentions, each one unit
+	for j := i + 1; j < len(ws) && units <= maxSplitObject && j-i <= 3*maxSplitObject; j++ {
+		w := &ws[j]
+		if j > i+1 && w.mention < 0 && w.low == particle {
+			return j
+		}
+		if w.mention < 0 || w.mention != ws[j-1].mention {
+			units++
+		}
+		switch {
+		case w.low == "," && ws[j-1].mention >= 0 && j+1 < len(ws) && (ws[j+1].mention >= 0 || ws[j+1].low == particle):
+			// an appositive: "forced the UN refugee agency, UNHCR, out"
+		case w.mention >= 0, w.number, determiners[w.low], objectPronouns[w.low], possessiveMark(w.low):
+		case w.low == "of" && j > i+1 && r.partitive(j-1):
+		case w.low == "than" && j > i+1 && (ws[j-1].low == "more" || ws[j-1].low == "fewer" || ws[j-1].low == "less"):
+		case w.punct, prepositions[w.low], subordinators[w.low], coordinators[w.low], beForms[w.low], fillers[w.low]:
+			return -1
+		}
+	}
+	return -1
 }
 
 // choose picks the reading of a candidate in context: a verb or a noun.
@@ -210,8 +307,8 @@ func (r *reader) choose(c *cand) {
 		c.chosen = nil // "the occupied territories", "the banned party"
 		return
 	}
-	if v != nil && v.kind == "CONCEDE" && v.mode == "return" && next == "to" {
-		c.chosen = nil // "return to Geneva": going back, not giving back
+	if v != nil && v.kind == "CONCEDE" && v.mode == "return" && (next == "to" || next == "from" || next == "home") {
+		c.chosen = nil // "return to Geneva", "returned from Moscow": going back, not giving back
 		return
 	}
 	if v != nil && v.kind == "AGREE" && v.weak && r.thatNext(c.i+c.n) && n == nil {
@@ -247,6 +344,10 @@ func (r *reader) choose(c *cand) {
 		if v.form == formBase && c.i > 0 && !verbContext[prev] && !coordinators[prev] && ws[pi].mention < 0 && !pronouns[prev] {
 			c.chosen = nil
 		}
+	case prev == "to" && (v.form == formS || pi > 0 && toNoun[ws[pi-1].low]):
+		// "in response to attacks", "subjected to torture": "to" is a
+		// preposition here, and its object a noun.
+		c.chosen = n
 	case verbContext[prev]:
 		c.chosen = v
 	case v.form == formIng && (determiners[next] || c.i+c.n < len(ws) && ws[c.i+c.n].mention >= 0):
@@ -269,6 +370,11 @@ func (r *reader) choose(c *cand) {
 		}
 	}
 }
+
+// toNoun are words after which "to" is a preposition: "subjected to
+// torture", "resorted to violence", "in response to attacks".
+var toNoun = set("subjected", "exposed", "resorted", "resort", "resorting", "response", "due", "owing", "prior",
+	"addition", "opposition", "contrary", "thanks", "close", "subject", "vulnerable", "victim", "victims")
 
 // mentionStart returns the first word of the mention covering word j.
 func (r *reader) mentionStart(j, floor int) int {
@@ -365,9 +471,21 @@ func (r *reader) possessor(j int) bool {
 // mention to the left in the same clause that no preposition governs; a
 // governed or possessive one when there is no other. It returns the
 // mention and its word index, or -1, -1.
+//
+// A subject pronoun whose actor coreference left unknown ("X announced
+// it will…") stands for the subject of the reporting verb before it.
 func (r *reader) subject(i int) (int, int) {
+	m, at, pm, pmAt := r.subjectOf(i)
+	if m < 0 && pm >= 0 {
+		return pm, pmAt
+	}
+	return m, at
+}
+
+func (r *reader) subjectOf(i int) (m, at, pm, pmAt int) {
 	ws := r.ws
 	fb, fbAt, fbPoss := -1, -1, false
+	pm, pmAt = -1, -1
 	pron := false // an unresolved subject pronoun: "X says it will…"
 	for j := i - 1; j >= 0 && i-j <= 30; j-- {
 		w := &ws[j]
@@ -380,7 +498,7 @@ func (r *reader) subject(i int) (int, int) {
 				k-- // "Soldiers, who were attacked…"
 			}
 			if relativizers[w.low] && k >= 0 && ws[k].mention >= 0 && fb < 0 {
-				return ws[k].mention, r.mentionStart(k, 0)
+				return ws[k].mention, r.mentionStart(k, 0), pm, pmAt
 			}
 			// "X announced that it would…": the pronoun is the speaker.
 			if w.low == "that" && pron && fb < 0 && k >= 0 && k == j-1 {
@@ -388,7 +506,8 @@ func (r *reader) subject(i int) (int, int) {
 					k-- // "announced Thursday that it…"
 				}
 				if rs := r.reportStart(k); rs >= 0 {
-					return r.subject(rs)
+					m, at := r.subject(rs)
+					return m, at, pm, pmAt
 				}
 			}
 			break
@@ -396,10 +515,12 @@ func (r *reader) subject(i int) (int, int) {
 		if w.mention < 0 && !w.punct && (j == 0 || !determiners[ws[j-1].low]) {
 			if e := r.reportAt(j); e != nil {
 				if j+len(e.words) == i && fb < 0 {
-					return r.subject(j) // "Iran denied attacking…"
+					m, at := r.subject(j) // "Iran denied attacking…"
+					return m, at, pm, pmAt
 				}
 				if pron && fb < 0 {
-					return r.subject(j) // "Syria says it is willing to…"
+					m, at := r.subject(j) // "Syria says it is willing to…"
+					return m, at, pm, pmAt
 				}
 				break // the subject of "said" is not the subject of what was said
 			}
@@ -409,11 +530,21 @@ func (r *reader) subject(i int) (int, int) {
 		}
 		if w.mention >= 0 {
 			k := r.mentionStart(j, 0)
+			if fb < 0 && pm < 0 && k == j && subjectPronouns[w.low] && !r.known(w.mention) {
+				// "announced it will": look on for the speaker.
+				pron, pm, pmAt = true, w.mention, j
+				continue
+			}
 			if r.prepBefore(k, 0) == "" && !r.possessor(j) {
 				if m, at := r.appositiveHead(k); m >= 0 {
-					return m, at
+					return m, at, pm, pmAt
 				}
-				return w.mention, k
+				if pm >= 0 {
+					// a subject before the pronoun: "X said … it": the
+					// pronoun is the subject.
+					return pm, pmAt, pm, pmAt
+				}
+				return w.mention, k, pm, pmAt
 			}
 			if fb < 0 || r.possessor(j) && !fbPoss {
 				fb, fbAt, fbPoss = w.mention, k, r.possessor(j)
@@ -421,7 +552,10 @@ func (r *reader) subject(i int) (int, int) {
 			j = k
 		}
 	}
-	return fb, fbAt
+	if pm >= 0 && fb < 0 {
+		return -1, -1, pm, pmAt
+	}
+	return fb, fbAt, pm, pmAt
 }
 
 // appositiveHead returns the mention an appositive starting near word k
@@ -471,6 +605,9 @@ func (r *reader) object(i, limit int) (tgt, by int) {
 			plain = true
 		}
 		if w.mention >= 0 {
+			if e := r.mentionEnd(j); possessives[w.low] && e == j && e+1 < len(ws) && ws[e+1].mention >= 0 {
+				continue // "met his Freedonian counterpart": the noun's qualifier, not "his"
+			}
 			p := r.prepBefore(j, i)
 			switch {
 			case p == "by":
@@ -554,6 +691,9 @@ func (r *reader) passive(i, n int, form int) bool {
 	if form != formPast && form != formPart {
 		return false
 	}
+	if r.stative(i, n) {
+		return false
+	}
 	if i > 0 && ws[i-1].low == "," && r.byMention(i+n) {
 		return true
 	}
@@ -570,6 +710,30 @@ func (r *reader) passive(i, n int, form int) bool {
 		return true
 	}
 	return r.reducedRelative(i, n)
+}
+
+// statives are participles that, after "be" and before "to", state the
+// subject's own stance or readiness, not something done to it: "X is
+// committed to the talks", "is opposed to the plan", "is determined to
+// fight".
+var statives = set("committed", "determined", "prepared", "resolved", "dedicated", "devoted", "opposed",
+	"poised", "inclined", "disposed", "pledged", "sworn", "bound", "geared", "set")
+
+// stative reports whether the participle at word i (n words) is a stative
+// adjective with its "to" complement and no agent: "is committed to".
+func (r *reader) stative(i, n int) bool {
+	ws := r.ws
+	if !statives[ws[i].low] {
+		return false
+	}
+	j := i + 1
+	if n > 1 {
+		j = i + n - 1 // the entry ends in "to": "committed to"
+	}
+	for j < len(ws) && j-i <= 3 && ws[j].mention < 0 && strings.HasSuffix(ws[j].low, "ly") && len(ws[j].low) > 4 {
+		j++ // "is firmly committed to"
+	}
+	return j < len(ws) && ws[j].low == "to" && !r.byMention(i+n)
 }
 
 // reducedRelative reports whether the participle at word i (n words) is
