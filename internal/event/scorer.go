@@ -393,8 +393,11 @@ func sameSector(g, s string) bool {
 
 func countryMatch(act news.Actor, code string) bool {
 	code = strings.ToUpper(code)
-	if code == "JAP" {
+	switch code {
+	case "JAP":
 		code = "JPN" // the gold standard's code for Japan
+	case "ITL":
+		code = "ITA" // and for Italy (not ISO 3166)
 	}
 	switch code {
 	case "":
@@ -421,7 +424,9 @@ func sectorCode(s string) string {
 	case "CIV":
 		return "CVL"
 	case "JRN":
-		return "MED"
+		return "MED" // the gold's journalists are CAMEO's media
+	case "MED":
+		return "HLH" // and its MED is medical (doctors, the Red Cross), CAMEO's HLH
 	}
 	return c
 }
@@ -501,7 +506,7 @@ func scoreGSR(ctx context.Context, recs []GSRRecord, before []Annotator) (*eval.
 	}
 	rep.Notes = append(rep.Notes,
 		"precision/recall/F1 are of the event type of each sentence's most confident event; type_accuracy = right type / sentences",
-		"actor_match: the chosen event's source/target actor has a gold country code and sector (gold sector absent or *** matches any; CAMEO's non-state armed roles REB/INS/SEP/UAF count as one, a militia also as MIL; a place named as an actor is its civilians, as the gold's readme codes cities; an IGO with no role code is GOV)",
+		"actor_match: the chosen event's source/target actor has a gold country code and sector (gold sector absent or *** matches any; CAMEO's non-state armed roles REB/INS/SEP/UAF count as one, a militia also as MIL; a place named as an actor is its civilians, as the gold's readme codes cities; an IGO with no role code is GOV; the gold's own codes ITL and JAP are Italy and Japan, its JRN is media and its MED medical, as its sentences use them)",
 		"held_out: sentences whose id hashes (FNV-1a 32) to 0 mod 3, never looked at while writing the lexicon")
 	if !hasEntity {
 		rep.Notes = append(rep.Notes, "no mentions: the scorer ran without an entity stage, so no actor can match")
