@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"sync/atomic"
 
 	"sitrep/internal/pipeline"
 	"sitrep/internal/progress"
 	"sitrep/internal/read"
 	"sitrep/internal/store"
-	"sitrep/internal/syndicate"
 	"sitrep/news"
 )
 
@@ -45,7 +45,10 @@ type IngestStats struct {
 // kill -9, a full disk) is resumed by running it again. Each batch is one
 // transaction: a batch cut short leaves nothing of itself in the
 // database. On Ctrl-C the articles already analysed are stored before it
-// returns.
+// returns. Copies of one story are linked across runs: the store gives
+// each new article the story of the stored copies it matches (see
+// store.Store.Put); a database of an earlier version is first linked
+// once (store.Store.LinkStored).
 func Ingest(ctx context.Context, opt IngestOptions, stdin io.Reader, stderr io.Writer) (IngestStats, error) {
 	var st IngestStats
 	db, err := open(ctx, opt.DB, true)
@@ -86,9 +89,13 @@ func ingestPipeline(opt IngestOptions) (*pipeline.Pipeline, error) {
 }
 
 // ingest runs the pipeline over the articles of in that s lacks and
-// stores them in batches.
+// stores them in batches. The store links each batch into the stories of
+// the articles stored before, in this run or an earlier one.
 func ingest(ctx context.Context, s store.Store, p *pipeline.Pipeline, in iter.Seq2[*news.Article, error],
 	opt IngestOptions, st *IngestStats, bar *progress.Bar, stderr io.Writer) error {
+	if err := linkStored(ctx, s, stderr); err != nil {
+		return err
+	}
 	batchSize := opt.Batch
 	if batchSize <= 0 {
 		batchSize = 200
@@ -121,41 +128,58 @@ func ingest(ctx context.Context, s store.Store, p *pipeline.Pipeline, in iter.Se
 			}
 		}
 	}
-	stories := syndicate.New(syndicate.Config{})
+	// One goroutine stores the batches, in order, while the next one is
+	// analysed: linking each article into its story (a look-up per band
+	// of its sketch) then costs the pipeline no time.
+	batches := make(chan []*news.Article, 1)
+	var putErr error // set by the writer before failed
+	var failed atomic.Bool
+	written := make(chan struct{})
+	go func() {
+		defer close(written)
+		for b := range batches {
+			if failed.Load() {
+				continue
+			}
+			// Store what is analysed even when ctx is cancelled (Ctrl-C).
+			n, err := s.Put(context.WithoutCancel(ctx), b, opt.Engine)
+			if err != nil {
+				putErr = fmt.Errorf("storing articles: %w", err)
+				failed.Store(true)
+				continue
+			}
+			st.Stored += n
+			st.Skipped += len(b) - n
+		}
+	}()
 	var batch []*news.Article
-	var putErr error
 	flush := func() {
-		if len(batch) == 0 || putErr != nil {
-			return
+		if len(batch) > 0 && !failed.Load() {
+			batches <- batch
 		}
-		// Store what is analysed even when ctx is cancelled (Ctrl-C).
-		n, err := s.Put(context.WithoutCancel(ctx), batch, opt.Engine)
-		if err != nil {
-			putErr = fmt.Errorf("storing articles: %w", err)
-			return
-		}
-		st.Stored += n
-		st.Skipped += len(batch) - n
-		batch = batch[:0]
+		batch = make([]*news.Article, 0, batchSize)
 	}
+	failures := 0
 	p.Parallel(ctx, todo, opt.Workers, func(r pipeline.Result) bool {
 		if r.Err != nil {
 			if errors.Is(r.Err, context.Canceled) {
 				return false
 			}
-			st.Failed++
+			failures++
 			fmt.Fprintf(stderr, "sitrep: %v\n", r.Err)
 			return true
 		}
-		stories.Apply(r.Article)
 		batch = append(batch, r.Article)
 		bar.Add(1, int64(len(r.Article.Original)))
 		if len(batch) >= batchSize {
 			flush()
 		}
-		return putErr == nil
+		return !failed.Load()
 	})
 	flush()
+	close(batches)
+	<-written
+	st.Failed += failures
 	st.Skipped += skipped
 	if putErr != nil {
 		return putErr
@@ -193,3 +217,32 @@ func runIngest(ctx context.Context, engine string, args []string, stdin io.Reade
 	}
 	return ExitOK
 }
+
+// linkStored links into stories the articles that a database of an
+// earlier version holds without what linking needs (Store.LinkStored), a
+// transaction of linkBatch at a time, so that an interrupted run resumes;
+// it is done once per database.
+func linkStored(ctx context.Context, s store.Store, stderr io.Writer) error {
+	total := 0
+	for {
+		n, err := s.LinkStored(ctx, linkBatch)
+		if err != nil {
+			return fmt.Errorf("linking stored articles into stories: %w", err)
+		}
+		if n == 0 {
+			break
+		}
+		if total == 0 {
+			fmt.Fprintln(stderr, "sitrep: linking the articles stored by an earlier version into stories (once)")
+		}
+		total += n
+	}
+	if total > 0 {
+		fmt.Fprintf(stderr, "sitrep: %d stored articles linked into stories\n", total)
+	}
+	return nil
+}
+
+// linkBatch is the number of stored articles LinkStored links per
+// transaction.
+const linkBatch = 500

@@ -33,7 +33,8 @@ type ReprocessStats struct {
 // Reprocess re-analyses stored articles from their original bytes with
 // the current engine and replaces their rows, one transaction per
 // article; each event that disappears, changes or appears is kept in the
-// history (see Changes).
+// history (see Changes). Like Ingest, it first links into stories the
+// articles a database of an earlier version holds unlinked.
 func Reprocess(ctx context.Context, opt ReprocessOptions, stderr io.Writer) (ReprocessStats, error) {
 	var st ReprocessStats
 	db, err := open(ctx, opt.DB, false)
@@ -41,6 +42,9 @@ func Reprocess(ctx context.Context, opt ReprocessOptions, stderr io.Writer) (Rep
 		return st, err
 	}
 	defer db.Close()
+	if err := linkStored(ctx, db, stderr); err != nil {
+		return st, err
+	}
 	p := opt.Pipeline
 	if p == nil {
 		if p, err = pipeline.Default(pipeline.Config{}); err != nil {

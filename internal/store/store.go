@@ -19,6 +19,11 @@
 //   - A filter that cannot match (an actor or place the database does not
 //     know, a date range that ends before it starts) is a *FilterError
 //     with a message for people, not an empty result.
+//   - Copies of one story (internal/syndicate: exact and near copies) share
+//     a story ID, the ID of the story's earliest stored copy, across every
+//     Put, not only within one batch. Each article's story is kept once, so
+//     an earlier copy that arrives later moves the story ID of every
+//     stored copy; Article, Articles and Events give the story as it is now.
 package store
 
 import (
@@ -39,11 +44,26 @@ type Store interface {
 	// Put stores a batch of analysed articles in one transaction, each
 	// with the engine version that analysed it, skipping those already
 	// stored. It returns how many were new.
+	//
+	// Each new article joins the story of the stored articles it is a copy
+	// of (syndicate.Sketch.Matches), and of the article its Meta.Story
+	// names when that one is stored or in the batch; stories it joins
+	// merge. The story ID is the ID of the earliest copy (syndicate.Earlier,
+	// ties going to the one stored first): when the new article is earlier,
+	// the story ID of every stored copy moves to it, in the same
+	// transaction. Put does not change the articles of the batch.
 	Put(ctx context.Context, batch []*news.Article, engine string) (int, error)
 	// Replace stores a re-analysis of a stored article, recording in the
 	// history every event that disappeared or changed. It returns those
-	// changes.
+	// changes. The article keeps its story (and joins those of copies its
+	// new text matches).
 	Replace(ctx context.Context, a *news.Article, engine string) ([]Change, error)
+	// LinkStored links into stories, as Put links new articles, up to max
+	// of the articles stored by a version of the store that did not keep
+	// what linking needs (their text is read once), oldest first, in one
+	// transaction. It returns how many it linked: 0 when none is left.
+	// Ingest and reprocessing run it until it returns 0.
+	LinkStored(ctx context.Context, max int) (int, error)
 	// IDs lists the content IDs of every stored article, oldest first.
 	IDs(ctx context.Context) ([]string, error)
 	// Original returns a stored article as it was read, before analysis:

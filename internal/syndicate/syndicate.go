@@ -10,7 +10,15 @@
 // Config.Threshold (default 0.5). Candidates are found by locality-
 // sensitive hashing: 42 bands of 3 values; a pair at similarity 0.5 shares
 // a band with probability 0.996, a pair at 0.05 with probability 0.005.
-// Texts of fewer than MinWords words match exact copies only.
+// Texts of fewer than MinWords words match exact copies only; a text of
+// no words matches nothing.
+//
+// A Sketch is the same rule in a form a database can keep: 16 bits of each
+// MinHash value (b-bit minwise hashing: two different values agree by
+// chance once in 65,536, which moves an estimate by less than 0.001) and
+// one 32-bit key per band, so that a store finds the candidates of a new
+// article by an index look-up, without reading old texts. The Index uses
+// the same sketches, so grouping in memory and in a database agree.
 //
 // Each article belongs to one story, whose ID is the ID of its earliest
 // copy: the one published first, articles with no date counting as later
@@ -21,7 +29,6 @@ package syndicate
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"hash/fnv"
 	"strings"
 	"sync"
 	"time"
@@ -55,40 +62,40 @@ type Index struct {
 	minWords  int
 
 	mu      sync.Mutex
-	members []member            // by member number
-	byID    map[string]int      // article ID → member number
-	exact   map[[32]byte]int    // normalised-body hash → member number
-	buckets map[bandKey][]int32 // band → member numbers
+	members []member          // by member number
+	byID    map[string]int    // article ID → member number
+	exact   map[[32]byte]int  // normalised-body hash → member number
+	buckets map[int64][]int32 // band key (Sketch.Keys) → member numbers
 }
 
 type member struct {
 	id        string
 	published time.Time // zero when unknown
 	parent    int       // union-find parent (itself for a root)
-	sig       []uint32  // nil for exact-only members
+	sk        Sketch    // nil for exact-only members
 	earliest  int       // for a root: the story's earliest member
-}
-
-type bandKey struct {
-	band int
-	hash uint64
 }
 
 // New returns an empty index.
 func New(cfg Config) *Index {
-	if cfg.Threshold <= 0 {
-		cfg.Threshold = 0.5
-	}
-	if cfg.MinWords <= 0 {
-		cfg.MinWords = 30
-	}
+	cfg = cfg.withDefaults()
 	return &Index{
 		threshold: cfg.Threshold,
 		minWords:  cfg.MinWords,
 		byID:      map[string]int{},
 		exact:     map[[32]byte]int{},
-		buckets:   map[bandKey][]int32{},
+		buckets:   map[int64][]int32{},
 	}
+}
+
+func (c Config) withDefaults() Config {
+	if c.Threshold <= 0 {
+		c.Threshold = 0.5
+	}
+	if c.MinWords <= 0 {
+		c.MinWords = 30
+	}
+	return c
 }
 
 // Add adds one article (its ID, body text and publication time, zero when
@@ -98,9 +105,9 @@ func New(cfg Config) *Index {
 func (x *Index) Add(id, body string, published time.Time) string {
 	words := Words(body)
 	key := sha256.Sum256([]byte(strings.Join(words, " ")))
-	var sig []uint32
+	var sk Sketch
 	if len(words) >= x.minWords {
-		sig = Signature(words)
+		sk = compact(Signature(words))
 	}
 
 	x.mu.Lock()
@@ -111,24 +118,26 @@ func (x *Index) Add(id, body string, published time.Time) string {
 	n := len(x.members)
 	x.members = append(x.members, member{id: id, published: published, parent: n, earliest: n})
 	x.byID[id] = n
+	if len(words) == 0 {
+		return id
+	}
 	if m, ok := x.exact[key]; ok {
 		x.union(n, m)
 		return x.members[x.earliestOf(n)].id
 	}
 	x.exact[key] = n
-	if sig == nil {
+	if sk == nil {
 		return id
 	}
-	x.members[n].sig = sig
+	x.members[n].sk = sk
 	seen := map[int32]bool{}
-	for b := range bands {
-		k := bandKey{b, bandHash(sig[b*rows : (b+1)*rows])}
+	for _, k := range sk.Keys() {
 		for _, c := range x.buckets[k] {
 			if seen[c] {
 				continue
 			}
 			seen[c] = true
-			if x.find(int(c)) != x.find(n) && Similarity(sig, x.members[c].sig) >= x.threshold {
+			if x.find(int(c)) != x.find(n) && sk.Similarity(x.members[c].sk) >= x.threshold {
 				x.union(n, int(c))
 			}
 		}
@@ -198,16 +207,23 @@ func (x *Index) union(a, b int) {
 
 // before reports whether member a is an earlier copy than member b.
 func (x *Index) before(a, b int) bool {
-	ta, tb := x.members[a].published, x.members[b].published
+	return Earlier(x.members[a].published, int64(a), x.members[b].published, int64(b))
+}
+
+// Earlier reports whether a copy published at ta and added as the na-th is
+// earlier than one published at tb and added as the nb-th: a dated copy
+// comes before an undated one, an earlier date first, and between equal
+// dates (or two undated copies) the one added first.
+func Earlier(ta time.Time, na int64, tb time.Time, nb int64) bool {
 	switch {
 	case ta.IsZero() && tb.IsZero():
-		return a < b
+		return na < nb
 	case ta.IsZero():
 		return false
 	case tb.IsZero():
 		return true
 	case ta.Equal(tb):
-		return a < b
+		return na < nb
 	}
 	return ta.Before(tb)
 }
@@ -313,12 +329,97 @@ func mix(z uint64) uint64 {
 	return z ^ (z >> 31)
 }
 
-func bandHash(vals []uint32) uint64 {
-	var buf [4 * rows]byte
-	for i, v := range vals {
-		binary.LittleEndian.PutUint32(buf[4*i:], v)
+// A Sketch is what a store keeps of an article's body to find its copies
+// among stored articles: for a body of at least Config.MinWords words, 16
+// bits of each of its 126 MinHash values (252 bytes); for a shorter one,
+// the first 8 bytes of the SHA-256 of its normalised words, which matches
+// exact copies only. A body of no words has no sketch (nil).
+type Sketch []byte
+
+// exactLen is the length of the sketch of a short body.
+const exactLen = 8
+
+// NewSketch returns the sketch of a body.
+func NewSketch(body string, cfg Config) Sketch {
+	cfg = cfg.withDefaults()
+	words := Words(body)
+	switch {
+	case len(words) == 0:
+		return nil
+	case len(words) < cfg.MinWords:
+		h := sha256.Sum256([]byte(strings.Join(words, " ")))
+		return Sketch(h[:exactLen])
 	}
-	h := fnv.New64a()
-	h.Write(buf[:])
-	return h.Sum64()
+	return compact(Signature(words))
+}
+
+// compact keeps the low 16 bits of each MinHash value.
+func compact(sig []uint32) Sketch {
+	sk := make(Sketch, 2*len(sig))
+	for i, v := range sig {
+		binary.LittleEndian.PutUint16(sk[2*i:], uint16(v))
+	}
+	return sk
+}
+
+// Exact reports whether the sketch matches exact copies only (a short body).
+func (s Sketch) Exact() bool { return len(s) == exactLen }
+
+// Keys returns the look-up keys of the sketch, each a signed 32-bit value:
+// one per band of a full sketch (two near copies share at least one with
+// the probabilities of the package comment), one for a short body's exact
+// hash, none for nil. A store indexes every stored article by its keys;
+// the articles that share a key with a new one are its candidates.
+func (s Sketch) Keys() []int64 {
+	switch {
+	case s.Exact():
+		return []int64{key(bands, s)}
+	case len(s) != 2*sigLen:
+		return nil
+	}
+	keys := make([]int64, bands)
+	for b := range keys {
+		keys[b] = key(b, s[2*rows*b:2*rows*(b+1)])
+	}
+	return keys
+}
+
+// key hashes a band's number and bytes to a signed 32-bit value (which
+// SQLite stores in 4 bytes).
+func key(band int, b []byte) int64 {
+	h := uint64(0xcbf29ce484222325)
+	h = (h ^ uint64(band)) * 0x100000001b3
+	for _, c := range b {
+		h = (h ^ uint64(c)) * 0x100000001b3
+	}
+	return int64(int32(uint32(h) ^ uint32(h>>32)))
+}
+
+// Similarity estimates the Jaccard similarity of the shingle sets of two
+// full sketches: the share of their values that agree. It is 1 for equal
+// exact sketches and 0 for any other pair.
+func (s Sketch) Similarity(t Sketch) float64 {
+	if s.Exact() || t.Exact() {
+		if s.Exact() && string(s) == string(t) {
+			return 1
+		}
+		return 0
+	}
+	if len(s) != 2*sigLen || len(t) != len(s) {
+		return 0
+	}
+	same := 0
+	for i := 0; i < len(s); i += 2 {
+		if s[i] == t[i] && s[i+1] == t[i+1] {
+			same++
+		}
+	}
+	return float64(same) / sigLen
+}
+
+// Matches reports whether two sketches are of copies of one story: equal
+// exact sketches, or full sketches of estimated similarity at least
+// cfg.Threshold.
+func (s Sketch) Matches(t Sketch, cfg Config) bool {
+	return s.Similarity(t) >= cfg.withDefaults().Threshold
 }

@@ -248,3 +248,69 @@ func BenchmarkAdd(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }
+
+// TestSketch checks the stored form against the in-memory rule: the
+// 16-bit estimate is within 0.02 of the 32-bit one, near copies share a
+// key and match, unrelated texts do not, short texts match exact copies
+// only, and a text of no words has no sketch.
+func TestSketch(t *testing.T) {
+	orig := loadExample(t)
+	paras := paragraphs(orig)
+	copyText := strings.Join(append([]string{"Another Site - Subscribe", "A changed headline"}, paras[3:len(paras)-1]...), "\n\n")
+	var unrelated []string
+	for i := 1; i <= 3; i++ {
+		b, err := os.ReadFile(fmt.Sprintf("testdata/unrelated-%d.txt", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		unrelated = append(unrelated, string(b))
+	}
+	cfg := Config{}
+	so := NewSketch(orig, cfg)
+	if len(so) != 2*sigLen || so.Exact() || len(so.Keys()) != bands {
+		t.Fatalf("sketch of the example: %d bytes, %d keys", len(so), len(so.Keys()))
+	}
+	shares := func(a, b Sketch) bool {
+		for _, k := range a.Keys() {
+			for _, l := range b.Keys() {
+				if k == l {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, other := range append([]string{copyText}, unrelated...) {
+		sk := NewSketch(other, cfg)
+		full := Similarity(Signature(Words(orig)), Signature(Words(other)))
+		if d := sk.Similarity(so) - full; d < -0.02 || d > 0.02 {
+			t.Errorf("16-bit similarity %.3f, 32-bit %.3f", sk.Similarity(so), full)
+		}
+		isCopy := other == copyText
+		if sk.Matches(so, cfg) != isCopy || (isCopy && !shares(sk, so)) {
+			t.Errorf("copy %v: matches %v, shares a key %v", isCopy, sk.Matches(so, cfg), shares(sk, so))
+		}
+	}
+	short := []struct {
+		a, b  string
+		match bool
+	}{
+		{"Strike near the border.", "STRIKE — near the border!", true},
+		{"Strike near the border.", "Strikes near the border.", false},
+		{"Strike near the border.", orig, false},
+	}
+	for _, s := range short {
+		a, b := NewSketch(s.a, cfg), NewSketch(s.b, cfg)
+		if !a.Exact() || a.Matches(b, cfg) != s.match || b.Matches(a, cfg) != s.match || (s.match && !shares(a, b)) {
+			t.Errorf("%q ~ %q: exact %v, match %v, want %v", s.a, s.b, a.Exact(), a.Matches(b, cfg), s.match)
+		}
+	}
+	if sk := NewSketch(" — … ", cfg); sk != nil || sk.Keys() != nil || sk.Matches(NewSketch("", cfg), cfg) {
+		t.Errorf("sketch of no words = %v", sk)
+	}
+	x := New(cfg)
+	x.Add("e1", "…", time.Time{})
+	if x.Add("e2", "", time.Time{}) != "e2" {
+		t.Error("two bodies of no words are one story")
+	}
+}

@@ -169,7 +169,7 @@ func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]store.EventRow,
 		tail += " LIMIT ?"
 		q.args = append(q.args, f.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, q.sql("SELECT r.row FROM events e JOIN event_rows r ON r.id = e.id", tail), q.args...)
+	rows, err := s.db.QueryContext(ctx, q.sql("SELECT r.row, (SELECT story FROM articles INDEXED BY articles_story_of WHERE id = e.article_id) FROM events e JOIN event_rows r ON r.id = e.id", tail), q.args...)
 	if err != nil {
 		return nil, err
 	}
@@ -198,18 +198,21 @@ func daysBefore(day string, n int) string {
 	return t.AddDate(0, 0, -n).Format("2006-01-02")
 }
 
+// scanEvents reads rows of (event row JSON, the article's story now).
 func scanEvents(rows *sql.Rows) ([]store.EventRow, error) {
 	defer rows.Close()
 	var out []store.EventRow
 	for rows.Next() {
 		var js []byte
-		if err := rows.Scan(&js); err != nil {
+		var story sql.NullString
+		if err := rows.Scan(&js, &story); err != nil {
 			return nil, err
 		}
 		var e store.EventRow
 		if err := json.Unmarshal(js, &e); err != nil {
 			return nil, err
 		}
+		e.Story = story.String
 		out = append(out, e)
 	}
 	return out, rows.Err()

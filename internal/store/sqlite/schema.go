@@ -119,6 +119,30 @@ CREATE TABLE history (
 );
 CREATE INDEX history_article ON history(article_id);
 `,
+	// 1 → 2: the syndication sketch of each article, to link copies of a
+	// story across Puts without reading stored texts. Articles stored
+	// before are listed in unsketched; LinkStored sketches and links them,
+	// oldest first, and ingest and reprocess run it.
+	`
+CREATE TABLE sketches (
+	n       INTEGER PRIMARY KEY,
+	article TEXT NOT NULL UNIQUE, -- articles.id
+	sketch  BLOB NOT NULL         -- syndicate.Sketch of the body
+);
+CREATE TABLE sketch_keys (
+	key INTEGER NOT NULL,         -- one of syndicate.Sketch.Keys, 32 bits
+	n   INTEGER NOT NULL,         -- sketches.n
+	PRIMARY KEY (key, n)
+) WITHOUT ROWID;
+-- The story and date of an article without reading its row, whose
+-- story column lies past the original and spills to overflow pages: the
+-- look-ups of linking and the story of each event row read this index.
+CREATE INDEX articles_story_of ON articles(id, story, published);
+CREATE TABLE unsketched (
+	id TEXT PRIMARY KEY           -- articles.id, in the order they were stored
+);
+INSERT INTO unsketched (id) SELECT id FROM articles ORDER BY rowid;
+`,
 }
 
 // Version is the schema version this build writes.

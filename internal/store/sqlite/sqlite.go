@@ -5,7 +5,7 @@
 // its schema version in user_version. Open refuses, before writing
 // anything, a file that is not SQLite, a SQLite database of another
 // program, and a sitrep database of a newer schema than this build knows;
-// it migrates an older one in one transaction.
+// it migrates an older one in one transaction (see migrate).
 //
 // The database runs in WAL mode with synchronous=NORMAL: a Put that
 // returned is durable across a crash of the program (kill -9); a Put cut
@@ -61,10 +61,16 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "foreign_keys(1)")
+	// Every transaction of the store writes, most after reading (a Put
+	// looks up the stories of copies first): taking the write lock at
+	// BEGIN makes another program's commit in between a wait (busy_timeout),
+	// not a failure to upgrade a stale read (SQLITE_BUSY_SNAPSHOT).
+	q.Add("_txlock", "immediate")
 	if opt.MaxPageCount > 0 {
 		q.Add("_pragma", fmt.Sprintf("max_page_count(%d)", opt.MaxPageCount))
 	}
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+	registerFunctions()
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -130,46 +136,51 @@ func (s *DB) init(ctx context.Context) error {
 	if _, err := s.db.ExecContext(ctx, "PRAGMA journal_mode=WAL"); err != nil {
 		return err
 	}
-	for v := ver; v < Version; v++ {
-		if err := s.migrate(ctx, v); err != nil {
-			return fmt.Errorf("migrating schema %d → %d: %w", v, v+1, err)
-		}
+	if ver < Version {
+		return s.migrate(ctx)
 	}
 	return nil
 }
 
-// migrate brings the schema from version from to from+1 in one IMMEDIATE
-// transaction, which takes the write lock before it reads: two processes
-// opening a new database at once (an ingest and a query) migrate it once,
-// the second finding the version already raised and doing nothing.
-func (s *DB) migrate(ctx context.Context, from int) (err error) {
-	c, err := s.db.Conn(ctx)
+// migrate brings the database to Version in one transaction that holds
+// the write lock from its start, so that two programs opening a database
+// at once (an ingest creating it, a query reading it) do not both
+// migrate it: the second waits, then finds it migrated.
+func (s *DB) migrate(ctx context.Context) error {
+	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return err
 	}
-	defer c.Close()
-	if _, err := c.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
 		return err
 	}
+	done := false
 	defer func() {
-		if err != nil {
-			c.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+		if !done {
+			conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
 		}
 	}()
 	var ver int
-	if err := c.QueryRowContext(ctx, "PRAGMA user_version").Scan(&ver); err != nil {
+	if err := conn.QueryRowContext(ctx, "PRAGMA user_version").Scan(&ver); err != nil {
 		return err
 	}
-	if ver <= from {
-		if _, err := c.ExecContext(ctx, migrations[from]); err != nil {
-			return err
-		}
-		if _, err := c.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id=%d; PRAGMA user_version=%d", applicationID, from+1)); err != nil {
-			return err
+	if ver > Version {
+		return fmt.Errorf("%w: schema version %d, this build knows up to %d; nothing was changed (upgrade sitrep)", ErrNewer, ver, Version)
+	}
+	for v := ver; v < Version; v++ {
+		if _, err := conn.ExecContext(ctx, migrations[v]); err != nil {
+			return fmt.Errorf("migrating schema %d → %d: %w", v, v+1, err)
 		}
 	}
-	_, err = c.ExecContext(ctx, "COMMIT")
-	return err
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id=%d; PRAGMA user_version=%d", applicationID, Version)); err != nil {
+		return err
+	}
+	if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
+		return err
+	}
+	done = true
+	return nil
 }
 
 // Path is the file the database lives in.
@@ -218,6 +229,8 @@ func (s *DB) Check(ctx context.Context) error {
 		{"quotes of no article", "SELECT count(*) FROM quotes WHERE article_id NOT IN (SELECT id FROM articles)"},
 		{"events without their row", "SELECT count(*) FROM events WHERE id NOT IN (SELECT id FROM event_rows)"},
 		{"articles whose event count disagrees", "SELECT count(*) FROM articles a WHERE events != (SELECT count(*) FROM events e WHERE e.article_id = a.id)"},
+		{"articles whose story is no stored article", "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM articles b WHERE b.id = a.story)"},
+		{"sketches of no article", "SELECT count(*) FROM sketches WHERE article NOT IN (SELECT id FROM articles)"},
 	}
 	for _, c := range checks {
 		var n int

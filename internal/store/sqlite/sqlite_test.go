@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"sitrep/news"
 
@@ -202,4 +203,168 @@ func FuzzEventFilter(f *testing.F) {
 			t.Fatalf("a query changed the database: %+v → %+v", before, after)
 		}
 	})
+}
+
+// TestMigrateLinksStored upgrades a database of schema 1 in place, whose
+// copies of one story were stored in separate runs and so were never
+// linked: its articles still read back, a re-analysis of one of them
+// works before they are linked, and LinkStored, a few articles at a time,
+// gives every article the story of its copies; new copies then join them.
+func TestMigrateLinksStored(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	c := corpus(t)
+	s, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Put(ctx, c, "v1"); err != nil {
+		t.Fatal(err)
+	}
+	// Back to schema 1, every article in a story of its own.
+	if _, err := s.db.Exec(`DROP TABLE sketches; DROP TABLE sketch_keys; DROP TABLE unsketched; DROP INDEX articles_story_of;
+		UPDATE articles SET story = id; PRAGMA user_version = 1`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	s, err = Open(ctx, path, Options{NoCreate: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var ver int
+	s.db.QueryRow("PRAGMA user_version").Scan(&ver)
+	if ver != Version {
+		t.Fatalf("schema %d after opening, want %d", ver, Version)
+	}
+	if err := s.Check(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if a, err := s.Article(ctx, c[0].ID); err != nil || a.Text != c[0].Text {
+		t.Fatalf("an article of the old database does not read back: %v", err)
+	}
+	re := *c[1]
+	if _, err := s.Replace(ctx, &re, "v2"); err != nil {
+		t.Fatal(err)
+	}
+	linked := 0
+	for {
+		n, err := s.LinkStored(ctx, 4)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			break
+		}
+		linked += n
+	}
+	if linked != len(c)-1 { // the re-analysed one is linked already
+		t.Errorf("LinkStored linked %d articles, want %d", linked, len(c)-1)
+	}
+	stories := map[string]string{}
+	rows, _ := s.Articles(ctx, store.ArticleFilter{})
+	for _, r := range rows {
+		stories[r.ID] = r.Story
+	}
+	for _, a := range c {
+		if stories[a.ID] != a.Meta.Story {
+			t.Errorf("%s (%s): story %s, want %s", a.ID, a.Source, stories[a.ID], a.Meta.Story)
+		}
+	}
+	// A new copy of the example page, from an earlier hour, joins its copies
+	// and becomes their story.
+	early := *c[0]
+	early.ID, early.Source = "early-copy", "early.txt"
+	early.Text = "Republished by another site.\n\n" + c[0].Text
+	early.Meta.Story = ""
+	early.Meta.Published.Time = early.Meta.Published.Time.Add(-time.Hour)
+	if _, err := s.Put(ctx, []*news.Article{&early}, "v2"); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	rows, _ = s.Articles(ctx, store.ArticleFilter{})
+	for _, r := range rows {
+		if r.Story == "early-copy" {
+			n++
+		}
+	}
+	if n != 4 { // the page, its two copies and the new one
+		t.Errorf("%d articles in the story of the earlier copy, want 4", n)
+	}
+	if err := s.Check(ctx); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestConcurrentOpen opens a new database from several connections at
+// once, as an ingest creating it and a query polling it do: one migrates
+// it, the others wait and find it migrated.
+func TestConcurrentOpen(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "c.db")
+	const n = 6
+	errs := make(chan error, n)
+	for range n {
+		go func() {
+			s, err := Open(ctx, path, Options{})
+			if err == nil {
+				err = s.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range n {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	s, err := Open(ctx, path, Options{NoCreate: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var ver int
+	s.db.QueryRow("PRAGMA user_version").Scan(&ver)
+	if ver != Version {
+		t.Errorf("schema %d, want %d", ver, Version)
+	}
+}
+
+// TestConcurrentWriters puts batches from two programs' connections to
+// one database at once: each Put reads (the stories of copies) before it
+// writes, and none fails because the other committed in between.
+func TestConcurrentWriters(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "w.db")
+	c := corpus(t)
+	errs := make(chan error, 2)
+	for w := range 2 {
+		s, err := Open(ctx, path, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		go func() {
+			for i := range 5 {
+				batch := make([]*news.Article, len(c))
+				for j, a := range c {
+					b := *a
+					b.ID = fmt.Sprintf("%s-%d-%d", a.ID, w, i)
+					b.Meta.Story = ""
+					batch[j] = &b
+				}
+				if _, err := s.Put(ctx, batch, "v1"); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
 }

@@ -6,10 +6,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
+	"slices"
 	"time"
 
 	"sitrep/internal/report"
 	"sitrep/internal/store"
+	"sitrep/internal/syndicate"
 	"sitrep/news"
 )
 
@@ -23,8 +26,16 @@ func (s *DB) Has(ctx context.Context, id string) (bool, error) {
 	return err == nil, err
 }
 
-// Put stores a batch in one transaction, skipping stored articles.
+// Put stores a batch in one transaction, skipping stored articles, and
+// links each new article into the stories of its stored copies.
 func (s *DB) Put(ctx context.Context, batch []*news.Article, engine string) (int, error) {
+	// The sketches are computed before the transaction, on every core.
+	sketches := sketchAll(len(batch), func(i int) string {
+		if batch[i] == nil {
+			return ""
+		}
+		return batch[i].Text
+	})
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, wrapFull(err)
@@ -32,12 +43,15 @@ func (s *DB) Put(ctx context.Context, batch []*news.Article, engine string) (int
 	defer tx.Rollback()
 	w := newWriter(ctx, tx)
 	defer w.close()
+	// pending: article ID → the new articles whose Meta.Story names it
+	// before it is stored (later in the batch).
+	pending := map[string][]string{}
 	n := 0
-	for _, a := range batch {
+	for i, a := range batch {
 		if a == nil || a.ID == "" {
 			continue
 		}
-		ok, err := w.putArticle(a, engine, nil)
+		ok, err := w.put(a, engine, sketches[i], pending)
 		if err != nil {
 			return 0, wrapFull(fmt.Errorf("article %s: %w", a.ID, err))
 		}
@@ -49,6 +63,46 @@ func (s *DB) Put(ctx context.Context, batch []*news.Article, engine string) (int
 		return 0, wrapFull(err)
 	}
 	return n, nil
+}
+
+// put stores one article of a Put unless it is stored: it joins the
+// stories of its copies and stores its sketch.
+func (w *writer) put(a *news.Article, engine string, sk syndicate.Sketch, pending map[string][]string) (bool, error) {
+	st, err := w.stmt(`SELECT 1 FROM articles WHERE id = ?`)
+	if err != nil {
+		return false, err
+	}
+	var one int
+	switch err := st.QueryRowContext(w.ctx, a.ID).Scan(&one); {
+	case err == nil:
+		return false, nil
+	case err != sql.ErrNoRows:
+		return false, err
+	}
+	with := pending[a.ID]
+	delete(pending, a.ID)
+	if h := a.Meta.Story; h != "" && h != a.ID {
+		with = append(with, h)
+	}
+	// Stored last, it loses every tie.
+	self := copyInfo{id: a.ID, pub: published(a.Meta.Published.Value()), rowid: math.MaxInt64}
+	story, others, missing, err := w.join(self, sk, a.ID, with)
+	if err != nil {
+		return false, err
+	}
+	for _, m := range missing {
+		pending[m] = append(pending[m], a.ID)
+	}
+	if _, err := w.putArticle(a, engine, nil, story); err != nil {
+		return false, err
+	}
+	// No stored article is of story a.ID, the article's own (a story ID
+	// names a stored article): only the others move.
+	others = slices.DeleteFunc(others, func(s string) bool { return s == a.ID })
+	if err := w.moveStories(story, others); err != nil {
+		return false, err
+	}
+	return true, w.putSketch(a.ID, sk)
 }
 
 // wrapFull gives SQLite's "database or disk is full" a message that says
@@ -86,6 +140,15 @@ func newWriter(ctx context.Context, tx *sql.Tx) *writer {
 }
 
 func (w *writer) exec(q string, args ...any) (sql.Result, error) {
+	st, err := w.stmt(q)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(w.ctx, args...)
+}
+
+// stmt prepares q once per transaction.
+func (w *writer) stmt(q string) (*sql.Stmt, error) {
 	st, ok := w.stmts[q]
 	if !ok {
 		var err error
@@ -94,7 +157,7 @@ func (w *writer) exec(q string, args ...any) (sql.Result, error) {
 		}
 		w.stmts[q] = st
 	}
-	return st.ExecContext(w.ctx, args...)
+	return st, nil
 }
 
 // close closes the prepared statements.
@@ -104,12 +167,18 @@ func (w *writer) close() {
 	}
 }
 
-// putArticle inserts a and its rows unless it is stored; when orig is not
-// nil it is the stored original to keep (reprocessing).
-func (w *writer) putArticle(a *news.Article, engine string, orig []byte) (bool, error) {
+// putArticle inserts a, with story, and its rows unless it is stored, and
+// returns its rowid (0 when it was stored already); when orig is not nil
+// it is the stored original to keep (reprocessing).
+func (w *writer) putArticle(a *news.Article, engine string, orig []byte, story string) (int64, error) {
+	if a.Meta.Story != story {
+		c := *a
+		c.Meta.Story = story
+		a = &c
+	}
 	js, err := report.MarshalArticle(a)
 	if err != nil {
-		return false, err
+		return 0, err
 	}
 	if orig == nil {
 		orig = compress(a.Original)
@@ -120,16 +189,19 @@ func (w *writer) putArticle(a *news.Article, engine string, orig []byte) (bool, 
 		a.ID, a.Source, string(a.Format), orig, r.Article.URL, r.Article.Outlet, r.Article.Title, r.Article.Published,
 		r.Article.Story, len(r.Events), len(r.Quotes), engine, now(), compress(js))
 	if err != nil {
-		return false, err
+		return 0, err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return false, nil
+		return 0, nil
 	}
-	if _, err := w.exec(`INSERT INTO articles_fts (rowid, title, text) VALUES ((SELECT rowid FROM articles WHERE id = ?), ?, ?)`,
-		a.ID, a.Meta.Title, a.Text); err != nil {
-		return false, err
+	rowid, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
 	}
-	return true, w.putRows(r)
+	if _, err := w.exec(`INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`, rowid, a.Meta.Title, a.Text); err != nil {
+		return 0, err
+	}
+	return rowid, w.putRows(r)
 }
 
 // putRows inserts the events, quotes, actors and places of one article.
@@ -272,8 +344,8 @@ func (s *DB) Replace(ctx context.Context, a *news.Article, engine string) ([]sto
 	}
 	defer tx.Rollback()
 	var orig []byte
-	var oldEngine string
-	err = tx.QueryRowContext(ctx, "SELECT original, engine FROM articles WHERE id = ?", a.ID).Scan(&orig, &oldEngine)
+	var oldEngine, story string
+	err = tx.QueryRowContext(ctx, "SELECT original, engine, story FROM articles WHERE id = ?", a.ID).Scan(&orig, &oldEngine, &story)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("article %s: %w", a.ID, store.ErrNotFound)
 	}
@@ -283,6 +355,11 @@ func (s *DB) Replace(ctx context.Context, a *news.Article, engine string) ([]sto
 	old, err := eventsOf(ctx, tx, a.ID)
 	if err != nil {
 		return nil, err
+	}
+	if a.Meta.Story != story {
+		c := *a
+		c.Meta.Story = story
+		a = &c
 	}
 	fresh := store.RowsOf(a, engine).Events
 	changes := store.Diff(old, fresh, oldEngine, engine)
@@ -300,7 +377,12 @@ func (s *DB) Replace(ctx context.Context, a *news.Article, engine string) ([]sto
 	if err := w.deleteArticle(a.ID); err != nil {
 		return nil, err
 	}
-	if _, err := w.putArticle(a, engine, orig); err != nil {
+	rowid, err := w.putArticle(a, engine, orig, story)
+	if err != nil {
+		return nil, wrapFull(err)
+	}
+	sk := syndicate.NewSketch(a.Text, storyConfig)
+	if err := w.link(copyInfo{id: a.ID, pub: published(a.Meta.Published.Value()), rowid: rowid}, sk, story); err != nil {
 		return nil, wrapFull(err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -333,11 +415,11 @@ func (w *writer) deleteArticle(id string) error {
 			return err
 		}
 	}
-	return nil
+	return w.unsketch(id)
 }
 
 func eventsOf(ctx context.Context, tx *sql.Tx, id string) ([]store.EventRow, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT r.row FROM events e JOIN event_rows r ON r.id = e.id WHERE e.article_id = ? ORDER BY e.idx", id)
+	rows, err := tx.QueryContext(ctx, "SELECT r.row, (SELECT story FROM articles INDEXED BY articles_story_of WHERE id = e.article_id) FROM events e JOIN event_rows r ON r.id = e.id WHERE e.article_id = ? ORDER BY e.idx", id)
 	if err != nil {
 		return nil, err
 	}
@@ -381,7 +463,8 @@ func (s *DB) Original(ctx context.Context, id string) (*news.Article, error) {
 // Article returns the stored analysed article.
 func (s *DB) Article(ctx context.Context, id string) (*news.Article, error) {
 	var js, orig []byte
-	err := s.db.QueryRowContext(ctx, "SELECT json, original FROM articles WHERE id = ?", id).Scan(&js, &orig)
+	var story string
+	err := s.db.QueryRowContext(ctx, "SELECT json, original, story FROM articles WHERE id = ?", id).Scan(&js, &orig, &story)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("article %s: %w", id, store.ErrNotFound)
 	}
@@ -395,6 +478,7 @@ func (s *DB) Article(ctx context.Context, id string) (*news.Article, error) {
 	if err := json.Unmarshal(js, a); err != nil {
 		return nil, fmt.Errorf("article %s: stored JSON: %w", id, err)
 	}
+	a.Meta.Story = story // the story as it is now: a later copy may have moved it
 	a.Original, err = decompress(orig, "original of "+id)
 	return a, err
 }

@@ -8,6 +8,7 @@ package storetest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -55,6 +56,7 @@ func Run(t *testing.T, open Open) {
 	t.Run("SQLMetacharacters", func(t *testing.T) { testMetacharacters(t, filled(t)) })
 	t.Run("QuotesActorsArticles", func(t *testing.T) { testOthers(t, filled(t)) })
 	t.Run("ReplaceKeepsHistory", func(t *testing.T) { testReplace(t, filled(t), corpus) })
+	t.Run("StoriesAcrossPuts", func(t *testing.T) { testStories(t, fresh) })
 	t.Run("EmptyStore", func(t *testing.T) {
 		s := fresh(t)
 		ev, err := s.Events(context.Background(), store.EventFilter{})
@@ -339,6 +341,164 @@ func testReplace(t *testing.T, s store.Store, corpus []*news.Article) {
 	}
 	if _, err := s.Replace(ctx, &news.Article{ID: "nope"}, "x"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("Replace of an unknown article: %v", err)
+	}
+	if err := s.Check(ctx); err != nil {
+		t.Error(err)
+	}
+}
+
+// words returns n distinct words of one family ("ux0 ux1 …"): texts
+// made of such runs share shingles only where they share a run.
+func words(family string, n int) string {
+	w := make([]string, n)
+	for i := range w {
+		w[i] = fmt.Sprintf("%s%d", family, i)
+	}
+	return strings.Join(w, " ")
+}
+
+// storyDoc is an article of the stories test: a text, a publication time
+// ("" for none) and one event, so that event rows carry the story too.
+func storyDoc(id, text, published string) *news.Article {
+	a := &news.Article{ID: id, Source: id + ".txt", Format: news.FormatBody, Original: []byte(text), Text: text}
+	a.Meta.Outlet = "Story Test Wire"
+	if published != "" {
+		d, err := news.ParseISO(published)
+		if err != nil {
+			panic(err)
+		}
+		a.Meta.Published = d
+	}
+	a.Events = []news.Event{{Type: "ASSAULT", Evidence: news.Span{Start: 0, End: min(len(text), 20)},
+		Source: -1, Target: -1, Place: -1, Time: -1, Content: -1, Date: "2020-01-01", DatePrecision: news.PrecisionDay,
+		Assert: news.Assertion{How: "reported", Quote: -1, Speaker: -1}}}
+	return a
+}
+
+// testStories puts copies of stories in separate Puts, as separate ingest
+// runs would: a copy joins the story stored before; an earlier copy moves
+// the story ID of every stored copy to itself; an article that copies two
+// stories merges them; unrelated texts stay apart.
+func testStories(t *testing.T, fresh func(*testing.T) store.Store) {
+	ctx := context.Background()
+	x, y, z := words("ux", 40), words("vy", 40), words("wz", 40)
+	other := words("qo", 80)
+	type put []*news.Article
+	tests := []struct {
+		name string
+		puts []put
+		want map[string]string // article → story after the last Put
+	}{
+		{"a copy joins the story stored before",
+			[]put{{storyDoc("a1", x+" "+y, "2020-01-02T10:00:00Z")}, {storyDoc("a2", "Other Site. "+x+" "+y+" Subscribe now.", "2020-01-02T12:00:00Z")}},
+			map[string]string{"a1": "a1", "a2": "a1"}},
+		{"an earlier copy moves the story",
+			[]put{{storyDoc("b1", x+" "+y, "2020-01-02T10:00:00Z")}, {storyDoc("b2", x+" "+y+" More.", "2020-01-03")},
+				{storyDoc("b0", "A changed title. "+x+" "+y, "2020-01-02T08:00:00Z")}},
+			map[string]string{"b0": "b0", "b1": "b0", "b2": "b0"}},
+		{"an undated copy is later than any dated one",
+			[]put{{storyDoc("c1", x+" "+y, "")}, {storyDoc("c2", x+" "+y+" again", "2021-05-05")}},
+			map[string]string{"c1": "c2", "c2": "c2"}},
+		{"same date: the copy stored first",
+			[]put{{storyDoc("d2", x+" "+y, "2020-01-02")}, {storyDoc("d1", x+" "+y+" again", "2020-01-02")}},
+			map[string]string{"d1": "d2", "d2": "d2"}},
+		{"an article copying two stories merges them",
+			[]put{{storyDoc("e1", x+" "+y, "2020-01-03")}, {storyDoc("e2", y+" "+z, "2020-01-02")}, {storyDoc("e3", x+" "+y+" "+z, "2020-01-04")}},
+			map[string]string{"e1": "e2", "e2": "e2", "e3": "e2"}},
+		{"unrelated texts stay apart",
+			[]put{{storyDoc("f1", x+" "+y, "2020-01-02")}, {storyDoc("f2", other, "2020-01-01")}, {storyDoc("f3", y+" "+z, "2020-01-01")}},
+			map[string]string{"f1": "f1", "f2": "f2", "f3": "f3"}},
+		{"short texts: exact copies only",
+			[]put{{storyDoc("g1", "Strike near the border.", "2020-01-02")}, {storyDoc("g2", "STRIKE near the border!", "2020-01-01")},
+				{storyDoc("g3", "Strikes near the border.", "2020-01-01")}},
+			map[string]string{"g1": "g2", "g2": "g2", "g3": "g3"}},
+		{"within one batch, as across batches",
+			[]put{{storyDoc("h1", x+" "+y, "2020-01-03"), storyDoc("h2", other, "2020-01-01"), storyDoc("h3", x+" "+y+" copy", "2020-01-02")}},
+			map[string]string{"h1": "h3", "h2": "h2", "h3": "h3"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := fresh(t)
+			for _, p := range tt.puts {
+				if n, err := s.Put(ctx, p, "test-1"); err != nil || n != len(p) {
+					t.Fatalf("Put = %d, %v", n, err)
+				}
+			}
+			checkStories(t, s, tt.want)
+		})
+	}
+
+	t.Run("Meta.Story links as a copy does, also forward in a batch", func(t *testing.T) {
+		s := fresh(t)
+		a, b := storyDoc("m1", other, "2020-01-02"), storyDoc("m2", x+" "+y, "2020-01-01")
+		a.Meta.Story = "m2" // stored after it, in the same batch
+		c := storyDoc("m3", z, "2020-01-03")
+		c.Meta.Story = "m1"
+		if _, err := s.Put(ctx, []*news.Article{a, b}, "test-1"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Put(ctx, []*news.Article{c}, "test-1"); err != nil {
+			t.Fatal(err)
+		}
+		checkStories(t, s, map[string]string{"m1": "m2", "m2": "m2", "m3": "m2"})
+		if a.Meta.Story != "m2" || c.Meta.Story != "m1" || b.Meta.Story != "" {
+			t.Error("Put changed the articles of the batch")
+		}
+	})
+
+	t.Run("idempotent, Replace keeps the story, nothing left to link", func(t *testing.T) {
+		s := fresh(t)
+		first, copy := storyDoc("r1", x+" "+y, "2020-01-02"), storyDoc("r2", x+" "+y+" copy", "2020-01-01")
+		s.Put(ctx, []*news.Article{first}, "test-1")
+		s.Put(ctx, []*news.Article{copy}, "test-1")
+		if n, err := s.Put(ctx, []*news.Article{first, copy}, "test-2"); n != 0 || err != nil {
+			t.Fatalf("second Put = %d, %v", n, err)
+		}
+		re := *first
+		re.Meta.Story = ""
+		re.Events = append(slices.Clone(first.Events), first.Events[0])
+		if _, err := s.Replace(ctx, &re, "test-2"); err != nil {
+			t.Fatal(err)
+		}
+		checkStories(t, s, map[string]string{"r1": "r2", "r2": "r2"})
+		if n, err := s.LinkStored(ctx, 100); n != 0 || err != nil {
+			t.Errorf("LinkStored = %d, %v; want nothing to link", n, err)
+		}
+		if err := s.Check(ctx); err != nil {
+			t.Error(err)
+		}
+	})
+}
+
+// checkStories checks the story of each article as Articles, Article and
+// the event rows give it.
+func checkStories(t *testing.T, s store.Store, want map[string]string) {
+	t.Helper()
+	ctx := context.Background()
+	rows, err := s.Articles(ctx, store.ArticleFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, r := range rows {
+		got[r.ID] = r.Story
+	}
+	events, err := s.Events(ctx, store.EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range events {
+		if e.Story != got[e.ArticleID] {
+			t.Errorf("event of %s: story %q, the article's is %q", e.ArticleID, e.Story, got[e.ArticleID])
+		}
+	}
+	for id, story := range want {
+		if got[id] != story {
+			t.Errorf("story of %s = %q, want %q (all: %v)", id, got[id], story, got)
+		}
+		if a, err := s.Article(ctx, id); err != nil || a.Meta.Story != story {
+			t.Errorf("Article(%s).Meta.Story = %q, %v; want %q", id, a.Meta.Story, err, story)
+		}
 	}
 	if err := s.Check(ctx); err != nil {
 		t.Error(err)
