@@ -8,6 +8,7 @@ package extract
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -122,8 +123,10 @@ func HeldOut(id string) bool {
 // gold set are ignored. Subsets "dev" and "held_out" follow HeldOut.
 func (b *Benchmark) Score(task string, pred map[string]string) *eval.Report {
 	var all, dev, held prAcc
-	for id, gold := range b.Gold {
-		d := scorePage(gold, pred[id])
+	// In the order of the ids, so that the sums come out the same to the
+	// last digit from run to run.
+	for _, id := range slices.Sorted(maps.Keys(b.Gold)) {
+		d := scorePage(b.Gold[id], pred[id])
 		all.add(d)
 		if HeldOut(id) {
 			held.add(d)

@@ -119,19 +119,30 @@ type dateParser struct {
 // findDates returns the date expressions of line, in order, each with the
 // role its label gives it. Offsets are relative to line.
 func findDates(lex *textLexicon, line string) []pageDate {
+	return appendDates(nil, lex, line)
+}
+
+// appendDates appends the dates findDates finds in line to out.
+func appendDates(out []pageDate, lex *textLexicon, line string) []pageDate {
 	if len(line) > 400 {
 		line = line[:400]
 	}
 	// Every date form holds an ASCII digit (a day, a year or a clock), so
 	// a line without one is passed over before it is tokenized.
-	if strings.IndexAny(line, "0123456789") < 0 {
-		return nil
+	if !hasDigit(line) {
+		return out
 	}
 	var buf [48]dateTok
 	p := dateParser{lex: lex, line: line, t: tokenizeDateLine(line, buf[:0])}
-	var out []pageDate
 	prevEnd := 0
 	for i := 0; i < len(p.t); {
+		if p.t[i].num < 0 && !p.t[i].letter {
+			// Every form starts with a number or a month's name: a mark
+			// starts none (and parseAt, which builds a pageDate, would
+			// say no).
+			i++
+			continue
+		}
 		d, next, ok := p.parseAt(i)
 		if !ok {
 			i++
@@ -143,6 +154,16 @@ func findDates(lex *textLexicon, line string) []pageDate {
 		i = next
 	}
 	return out
+}
+
+// hasDigit reports whether s holds an ASCII digit.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // parseAt tries a date expression (with its time, before or after it) at
@@ -332,7 +353,7 @@ func (p *dateParser) zoneAt(i int) (clock, int, bool) {
 			return clock{}, 0, false
 		}
 		c.zoned = true
-		c.zone = time.FixedZone(name, z.offset)
+		c.zone = z.loc
 		c.usSeasonal, c.usStd = z.us, z.offset
 		j++
 		if name != "UTC" && name != "GMT" {

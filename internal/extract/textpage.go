@@ -31,6 +31,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"sitrep/news"
 )
@@ -46,6 +47,10 @@ type textUnit struct {
 	startLower bool
 	furniture  bool // holds a boilerplate phrase and is short, or a strong one
 	date       bool // a date line (furniture inside the body, metadata above it)
+	// dates is findDates of the unit's one line, when datesRead (classify
+	// reads the dates of short lines that hold four digits).
+	dates     []pageDate
+	datesRead bool
 	// a boilerplate phrase in a line of at most 60 words; a strong one
 	phraseHit, phraseStrong bool
 	class                   unitClass
@@ -86,7 +91,11 @@ const (
 // read. It never fails: a page with no prose gets an empty Text.
 func TextPage(a *news.Article) {
 	lx := lexicon()
-	raw := string(a.Original)
+	// raw reads a.Original in place, without a copy: nothing changes
+	// a.Original while TextPage runs, and what TextPage keeps of raw (the
+	// metadata strings) is copied out of it before it returns.
+	raw := unsafe.String(unsafe.SliceData(a.Original), len(a.Original))
+	defer detachMeta(&a.Meta, raw)
 	valid := utf8.ValidString(raw)
 	if !valid {
 		// Readers decode to UTF-8; bytes that are still not UTF-8 are
@@ -105,7 +114,7 @@ func TextPage(a *news.Article) {
 	}()
 	units := textUnitsInto(raw, lx, sc)
 	first, last := bodyRun(units, titleAnchor(raw, units))
-	var keep []int
+	keep := sc.keep[:0]
 	if first >= 0 {
 		for i := first; i <= last; i++ {
 			if units[i].class != classFurniture {
@@ -113,6 +122,7 @@ func TextPage(a *news.Article) {
 			}
 		}
 	}
+	sc.keep = keep
 	a.Text, a.Paragraphs = textJoin(raw, units, keep)
 	a.Meta.Language = textLanguage(lx, units, keep)
 	headEnd := first
@@ -128,6 +138,45 @@ func TextPage(a *news.Article) {
 			}
 		}
 	}
+}
+
+// detachMeta copies the strings of m that point into raw (title,
+// section, byline, outlet) out of it, into one new string.
+func detachMeta(m *news.Meta, raw string) {
+	fields := [...]*string{&m.Title, &m.Section, &m.Byline, &m.Outlet}
+	n := 0
+	for _, f := range fields {
+		if within(*f, raw) {
+			n += len(*f)
+		}
+	}
+	if n == 0 {
+		return
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, f := range fields {
+		if within(*f, raw) {
+			b.WriteString(*f)
+		}
+	}
+	all, off := b.String(), 0
+	for _, f := range fields {
+		if within(*f, raw) {
+			*f = all[off : off+len(*f)]
+			off += len(*f)
+		}
+	}
+}
+
+// within reports whether s is a non-empty string whose bytes lie in raw.
+func within(s, raw string) bool {
+	if s == "" || raw == "" {
+		return false
+	}
+	p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	r := uintptr(unsafe.Pointer(unsafe.StringData(raw)))
+	return p >= r && p < r+uintptr(len(raw))
 }
 
 // clearRawSpans zeroes every span of m into Article.Original.
@@ -147,6 +196,8 @@ type textScratch struct {
 	units []textUnit
 	segs  []news.RawSpan
 	words lowerWords
+	dates []pageDate // backing array of the units' dates
+	keep  []int      // the units of the body
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(textScratch) }}
@@ -164,6 +215,7 @@ func textUnitsInto(raw string, lx *textLexicon, sc *textScratch) []textUnit {
 	}
 	units := sc.units[:0]
 	segs := sc.segs[:0] // backing array of every unit's segs
+	sc.dates = sc.dates[:0]
 	words := &sc.words
 	block := int32(0)
 	blank := true
@@ -204,7 +256,7 @@ func textUnitsInto(raw string, lx *textLexicon, sc *textScratch) []textUnit {
 		units = append(units, u)
 	}
 	for i := range units {
-		classify(&units[i], raw, lx)
+		classify(&units[i], raw, lx, sc)
 	}
 	return units
 }
@@ -253,12 +305,13 @@ func lineFeatures(u *textUnit, line string, lx *textLexicon, w *lowerWords) {
 	w.scan(sample)
 	stop, words := 0, len(w.starts)
 	var langs [maxLangs]int
-	w.first = w.first[:0]
+	first := w.first[:0] // stored back once, below
 	anyFirst := false
-	for i := range w.starts {
-		lw := lx.word(w.buf[w.starts[i]:w.ends[i]])
-		w.first = append(w.first, lw.first)
-		anyFirst = anyFirst || lw.first
+	buf, starts, ends := w.buf, w.starts, w.ends[:len(w.starts)]
+	for i := range starts {
+		lw := lx.word(buf[starts[i]:ends[i]])
+		first = append(first, lw.phrase)
+		anyFirst = anyFirst || lw.phrase > 0
 		if bits := lw.stop; bits != 0 {
 			stop++
 			for k := 0; bits != 0; k++ {
@@ -269,6 +322,7 @@ func lineFeatures(u *textUnit, line string, lx *textLexicon, w *lowerWords) {
 			}
 		}
 	}
+	w.first = first
 	if anyFirst && len(w.starts) <= 60 && len(sample) == len(line) {
 		h, st := lx.boilerplateHit(w, w.first)
 		u.phraseHit, u.phraseStrong = u.phraseHit || h, u.phraseStrong || st
@@ -300,7 +354,7 @@ func lineFeatures(u *textUnit, line string, lx *textLexicon, w *lowerWords) {
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
 
 // classify sets u.class from its features.
-func classify(u *textUnit, raw string, lx *textLexicon) {
+func classify(u *textUnit, raw string, lx *textLexicon, sc *textScratch) {
 	density := 0.0
 	if u.words > 0 {
 		density = float64(u.stop) / float64(u.words)
@@ -317,7 +371,7 @@ func classify(u *textUnit, raw string, lx *textLexicon) {
 		u.class = classFurniture
 		return
 	}
-	if u.words <= 24 && u.runes <= 120 && len(u.segs) == 1 && dateOnly(lx, raw[u.segs[0].Start:u.segs[0].End]) {
+	if u.words <= 24 && u.runes <= 120 && len(u.segs) == 1 && u.dateOnly(lx, raw[u.segs[0].Start:u.segs[0].End], sc) {
 		// A timestamp line: a comment's, a feed item's, an update's.
 		u.class = classFurniture
 		u.date = true
@@ -383,7 +437,8 @@ func bestRun(units []textUnit) (int, int, float64) {
 		first, last int
 		score       float64
 	}
-	var cands []run
+	var candsBuf [16]run
+	cands := candsBuf[:0]
 	best := 0.0
 	cur, curFirst := 0.0, 0
 	open := run{first: -1}
@@ -452,8 +507,9 @@ func linkLike(line string) bool {
 	return strings.Contains(line, "://") || strings.HasPrefix(line, "www.") || strings.Count(line, "/") >= 3
 }
 
-// dateOnly reports whether line holds a date and little else.
-func dateOnly(lx *textLexicon, line string) bool {
+// dateOnly reports whether line, the unit's one line, holds a date and
+// little else; the dates it reads are kept in u.dates.
+func (u *textUnit) dateOnly(lx *textLexicon, line string, sc *textScratch) bool {
 	digits := 0
 	for i := 0; i < len(line) && digits < 4; i++ {
 		if '0' <= line[i] && line[i] <= '9' {
@@ -463,7 +519,10 @@ func dateOnly(lx *textLexicon, line string) bool {
 	if digits < 4 { // every date states a year
 		return false
 	}
-	ds := findDates(lx, line)
+	n := len(sc.dates)
+	sc.dates = appendDates(sc.dates, lx, line)
+	ds := sc.dates[n:len(sc.dates):len(sc.dates)]
+	u.dates, u.datesRead = ds, true
 	if len(ds) == 0 {
 		return false
 	}

@@ -3,9 +3,12 @@ package extract
 import (
 	_ "embed"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -33,9 +36,8 @@ type textLexicon struct {
 	// words holds, for every word that is a function word or opens a
 	// boilerplate phrase, both facts: one lookup a word on the hot path.
 	words map[string]lexWord
-	// wordSieve has a bit set for the sieveKey of every key of words: a
-	// word whose bit is clear is not in words, and is not looked up.
-	wordSieve *[sieveBits / 64]uint64
+	// wordTab holds words again, for the lookups of the hot path.
+	wordTab *wordTable
 	// boilerplate phrases: words joined by one space → strong (marks a
 	// line of any length up to a long paragraph).
 	boilerplate map[string]bool
@@ -52,13 +54,19 @@ const maxLangs = 8
 
 // lexWord is what the lexicon knows of one lower-case word.
 type lexWord struct {
-	stop  uint8 // bit set of the languages it is a function word of
-	first bool  // it opens a boilerplate phrase (longer phrases are looked up only then)
+	stop uint8 // bit set of the languages it is a function word of
+	// phrase is the number of words of the longest boilerplate phrase
+	// the word opens, 0 when it opens none: longer runs of words are
+	// looked up only from such a word, and only that long.
+	phrase uint8
 }
 
 type zoneOffset struct {
 	offset int  // seconds east of UTC (standard time for us)
 	us     bool // take daylight saving time from the date by the US rule
+	// loc is time.FixedZone(abbreviation, offset), made once: a Location
+	// is read only once made, and safe to share.
+	loc *time.Location
 }
 
 type outletInfo struct {
@@ -141,10 +149,14 @@ func parseLexicon() (*textLexicon, error) {
 		}
 		lx.boilerplate[p] = lx.boilerplate[p] || strong
 		first, _, _ := strings.Cut(p, " ")
+		words := strings.Count(p, " ") + 1
+		if words > 255 {
+			return fmt.Errorf("boilerplate.txt:%d: more than 255 words", n)
+		}
 		w := lx.words[first]
-		w.first = true
+		w.phrase = max(w.phrase, uint8(words))
 		lx.words[first] = w
-		lx.maxPhrase = max(lx.maxPhrase, strings.Count(p, " ")+1)
+		lx.maxPhrase = max(lx.maxPhrase, words)
 		return nil
 	})
 	if err != nil {
@@ -183,7 +195,7 @@ func parseLexicon() (*textLexicon, error) {
 		if !ok {
 			return fmt.Errorf("zones.txt:%d: bad offset %q", n, f[1])
 		}
-		lx.zones[f[0]] = zoneOffset{offset: sec, us: us}
+		lx.zones[f[0]] = zoneOffset{offset: sec, us: us, loc: time.FixedZone(f[0], sec)}
 		return nil
 	})
 	if err != nil {
@@ -232,32 +244,76 @@ func parseLexicon() (*textLexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	lx.wordSieve = new([sieveBits / 64]uint64)
-	for w := range lx.words {
-		k := sieveKey([]byte(w))
-		lx.wordSieve[k/64] |= 1 << (k % 64)
+	if lx.wordTab, err = newWordTable(lx.words); err != nil {
+		return nil, err
 	}
 	return lx, nil
 }
 
-// sieveBits is the size of textLexicon.wordSieve.
-const sieveBits = 1 << 16
+// wordSlots is the size of a wordTable: a power of two, at least twice
+// the words it holds.
+const wordSlots = 1 << 12
 
-// sieveKey hashes a word's length and first, second and last bytes.
-func sieveKey(w []byte) uint32 {
+// A wordTable is a hash table of words by open addressing with linear
+// probing: a word is looked for from slot wordKey(w) on, until an empty
+// slot. Most words of a line are in no list, and most of those meet an
+// empty slot at once, having hashed three of their bytes.
+type wordTable struct {
+	slots [wordSlots]uint16 // 1 + an index into keys and vals; 0 is empty
+	keys  []string
+	vals  []lexWord
+}
+
+func newWordTable(words map[string]lexWord) (*wordTable, error) {
+	if 2*len(words) > wordSlots {
+		return nil, fmt.Errorf("%d words are too many for a table of %d slots", len(words), wordSlots)
+	}
+	t := &wordTable{}
+	for _, w := range slices.Sorted(maps.Keys(words)) {
+		t.keys, t.vals = append(t.keys, w), append(t.vals, words[w])
+		k := wordKey([]byte(w))
+		for t.slots[k] != 0 {
+			k = (k + 1) % wordSlots
+		}
+		t.slots[k] = uint16(len(t.keys))
+	}
+	return t, nil
+}
+
+// wordKey hashes a word's length and first, middle and last bytes to a
+// slot.
+func wordKey(w []byte) uint32 {
 	if len(w) == 0 {
 		return 0
 	}
 	h := uint32(len(w))*0x9E3779B1 ^ uint32(w[0])<<8 ^ uint32(w[len(w)-1])<<16 ^ uint32(w[len(w)/2])*0x85EBCA77
-	return (h ^ h>>16) % sieveBits
+	return (h ^ h>>16) % wordSlots
 }
 
 // word returns what the lexicon knows of the lower-case word w.
 func (lx *textLexicon) word(w []byte) lexWord {
-	if k := sieveKey(w); lx.wordSieve[k/64]&(1<<(k%64)) == 0 {
-		return lexWord{}
+	t := lx.wordTab
+	for k := wordKey(w); ; k = (k + 1) % wordSlots {
+		e := t.slots[k]
+		if e == 0 {
+			return lexWord{}
+		}
+		if key := t.keys[e-1]; len(key) == len(w) && sameBytes(key, w) {
+			return t.vals[e-1]
+		}
 	}
-	return lx.words[string(w)]
+}
+
+// sameBytes reports whether s and b, of one length, hold the same bytes:
+// for words of a few letters, a loop the compiler inlines is faster than
+// the call that == makes.
+func sameBytes(s string, b []byte) bool {
+	for i := range len(b) {
+		if s[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // parseOffset reads "+03:00" or "-05:30" as seconds east of UTC.
@@ -282,9 +338,21 @@ func parseOffset(s string) (int, bool) {
 // during the call; it returns the buffer for reuse and allocates nothing
 // once the buffer has grown.
 func eachPhraseWord(s string, buf []byte, f func(w []byte)) []byte {
+	for w, i, ok := nextPhraseWord(s, 0, buf); ok; w, i, ok = nextPhraseWord(s, i, w) {
+		f(w)
+		buf = w
+	}
+	return buf[:0]
+}
+
+// nextPhraseWord returns the first word of s[i:], split and lower-cased
+// as phraseWords does, written over buf, and the index to go on from; ok
+// is false when no word is left. Unlike eachPhraseWord it takes no
+// function, so that a buffer on the caller's stack stays there.
+func nextPhraseWord(s string, i int, buf []byte) (w []byte, next int, ok bool) {
 	buf = buf[:0]
 	in := false
-	for i := 0; i < len(s); {
+	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
@@ -295,8 +363,7 @@ func eachPhraseWord(s string, buf []byte, f func(w []byte)) []byte {
 				buf, in = append(buf, c+'a'-'A'), true
 			default:
 				if in {
-					f(buf)
-					buf, in = buf[:0], false
+					return buf, i, true
 				}
 			}
 			continue
@@ -305,23 +372,17 @@ func eachPhraseWord(s string, buf []byte, f func(w []byte)) []byte {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’':
 			buf, in = utf8.AppendRune(buf, unicode.ToLower(r)), true
-		default:
+		case unicode.Is(unicode.So, r):
 			if in {
-				f(buf)
-				buf, in = buf[:0], false
+				return buf, i, true // the symbol is the next word
 			}
-			if unicode.Is(unicode.So, r) {
-				buf = append(buf, s[i:i+n]...)
-				f(buf)
-				buf = buf[:0]
-			}
+			return append(buf, s[i:i+n]...), i + n, true
+		case in:
+			return buf, i + n, true
 		}
 		i += n
 	}
-	if in {
-		f(buf)
-	}
-	return buf[:0]
+	return buf, i, in
 }
 
 // phraseWords splits s into lower-case words: runs of letters, digits and
@@ -361,8 +422,8 @@ type lowerWords struct {
 	buf    []byte
 	starts []int // word i is buf[starts[i]:ends[i]]
 	ends   []int
-	runes  int    // runes of the line
-	first  []bool // scratch for lineFeatures: word i opens a phrase
+	runes  int     // runes of the line
+	first  []uint8 // scratch for lineFeatures: lexWord.phrase of word i
 }
 
 // scan fills w with the words of s, as phraseWords splits them.
@@ -522,7 +583,11 @@ func (w *lowerWords) phrases(maxPhrase int, f func([]byte)) {
 
 // dateLabel returns the role named by the last date label in s.
 func (lx *textLexicon) dateLabel(s string) dateRole {
-	var w lowerWords
+	if s == "" {
+		return roleNone
+	}
+	w := labelWords.Get().(*lowerWords)
+	defer labelWords.Put(w)
 	w.scan(s)
 	role := roleNone
 	w.phrases(lx.maxPhrase, func(p []byte) {
@@ -533,14 +598,15 @@ func (lx *textLexicon) dateLabel(s string) dateRole {
 	return role
 }
 
+// labelWords holds the scratch space of dateLabel; findDates cuts lines
+// at 400 bytes, so what a scratch keeps stays small.
+var labelWords = sync.Pool{New: func() any { return new(lowerWords) }}
+
 // boilerplateHit reports whether the scanned line holds a boilerplate
 // phrase, and whether any phrase it holds is a strong one.
-func (lx *textLexicon) boilerplateHit(w *lowerWords, first []bool) (hit, strong bool) {
+func (lx *textLexicon) boilerplateHit(w *lowerWords, first []uint8) (hit, strong bool) {
 	for i := range w.starts {
-		if !first[i] {
-			continue
-		}
-		for j := i; j < len(w.starts) && j-i < lx.maxPhrase; j++ {
+		for j := i; j < len(w.starts) && j-i < int(first[i]); j++ {
 			if st, ok := lx.boilerplate[string(w.buf[w.starts[i]:w.ends[j]])]; ok {
 				hit = true
 				strong = strong || st
@@ -555,9 +621,9 @@ func (lx *textLexicon) boilerplateHit(w *lowerWords, first []bool) (hit, strong 
 func (lx *textLexicon) outletNamed(name string) bool {
 	var buf [64]byte
 	found := false
-	eachPhraseWord(name, buf[:0], func(w []byte) {
+	for w, i, ok := nextPhraseWord(name, 0, buf[:0]); ok; w, i, ok = nextPhraseWord(name, i, w) {
 		found = found || lx.outletWords[string(w)]
-	})
+	}
 	return found
 }
 
@@ -576,8 +642,26 @@ func (lx *textLexicon) outlet(name string) (outletInfo, bool) {
 // appendLower appends strings.ToLower(s) to dst: rune by rune with
 // unicode.ToLower, each invalid byte written as U+FFFD, as it does.
 func appendLower(dst []byte, s string) []byte {
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			dst = append(dst, lowerASCII[c])
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += n
 	}
 	return dst
 }
+
+// lowerASCII lower-cases ASCII letters and keeps every other byte.
+var lowerASCII = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
+	}
+	return t
+}()

@@ -31,13 +31,18 @@ type headLine struct {
 // last unit (-1 when there is no body).
 func readHead(a *news.Article, lx *textLexicon, raw string, units []textUnit, headEnd, bodyLast int) {
 	from := max(0, headEnd-headWindow)
-	lines := make([]headLine, 0, headEnd-from)
+	var linesBuf [headWindow]headLine
+	lines := linesBuf[:0]
 	for i := from; i < headEnd; i++ {
 		u := &units[i]
 		sp := news.RawSpan{Start: u.segs[0].Start, End: u.segs[len(u.segs)-1].End}
 		h := headLine{text: raw[sp.Start:sp.End], span: sp}
 		if (u.class != classFurniture || u.date) && u.runes <= 200 {
-			h.dates = findDates(lx, h.text)
+			if u.datesRead { // the unit's one line, read by classify
+				h.dates = u.dates
+			} else {
+				h.dates = findDates(lx, h.text)
+			}
 			if len(h.dates) > 0 {
 				h.rest = outsideDates(h.text, h.dates)
 				h.date = wordCount(h.rest) <= 8
@@ -167,7 +172,8 @@ func readDates(a *news.Article, lx *textLexicon, raw string, units []textUnit, l
 		d    pageDate
 		line news.RawSpan
 	}
-	var all []found
+	var allBuf [8]found
+	all := allBuf[:0]
 	for _, h := range lines {
 		if !h.date {
 			continue
@@ -184,17 +190,21 @@ func readDates(a *news.Article, lx *textLexicon, raw string, units []textUnit, l
 			if len(u.segs) != 1 || u.runes > 120 || (i <= bodyLast && !u.date) {
 				continue
 			}
-			text := raw[u.segs[0].Start:u.segs[0].End]
-			for _, d := range findDates(lx, text) {
+			ds := u.dates
+			if !u.datesRead {
+				ds = findDates(lx, raw[u.segs[0].Start:u.segs[0].End])
+			}
+			for _, d := range ds {
 				if d.role != roleNone {
 					all = append(all, found{d, u.segs[0]})
 				}
 			}
 		}
 	}
-	dates := make([]pageDate, len(all))
-	for i, f := range all {
-		dates[i] = f.d
+	var datesBuf [8]pageDate
+	dates := datesBuf[:0]
+	for _, f := range all {
+		dates = append(dates, f.d)
 	}
 	country := ""
 	if o, ok := lx.outlet(a.Meta.Outlet); ok {
@@ -239,13 +249,17 @@ func readDates(a *news.Article, lx *textLexicon, raw string, units []textUnit, l
 // of the first line's content words (function words do not count), at
 // least three and at least 60% of its own, or -1.
 func echoOfFirst(lx *textLexicon, lines []headLine) int {
-	first := map[string]bool{}
-	var scratch [128]byte
-	buf := eachPhraseWord(lines[0].text, scratch[:0], func(w []byte) {
-		if lx.word(w).stop == 0 && !first[string(w)] {
-			first[string(w)] = true
+	var (
+		first   wordSet
+		scratch [128]byte
+	)
+	buf := scratch[:0]
+	for w, i, ok := nextPhraseWord(lines[0].text, 0, buf); ok; w, i, ok = nextPhraseWord(lines[0].text, i, w) {
+		if lx.word(w).stop == 0 {
+			first.add(w)
 		}
-	})
+		buf = w
+	}
 	best, bestShared := -1, 0
 	for i := len(lines) - 1; i >= 1; i-- {
 		h := lines[i]
@@ -253,15 +267,16 @@ func echoOfFirst(lx *textLexicon, lines []headLine) int {
 			continue
 		}
 		content, shared := 0, 0
-		buf = eachPhraseWord(h.text, buf, func(w []byte) {
+		for w, k, ok := nextPhraseWord(h.text, 0, buf); ok; w, k, ok = nextPhraseWord(h.text, k, w) {
+			buf = w
 			if lx.word(w).stop != 0 {
-				return
+				continue
 			}
 			content++
-			if first[string(w)] {
+			if first.has(w) {
 				shared++
 			}
-		})
+		}
 		if shared >= 3 && shared*5 >= content*3 && shared > bestShared {
 			best, bestShared = i, shared
 		}
@@ -269,9 +284,76 @@ func echoOfFirst(lx *textLexicon, lines []headLine) int {
 	return best
 }
 
+// A wordSet is a set of words that lives on its caller's stack while the
+// words are few and short (a title's), and moves to a map beyond.
+type wordSet struct {
+	slots [wordSetSlots]uint32 // 1 + offset<<8 | length of a word in buf; 0 is empty
+	buf   [1024]byte
+	used  int // bytes of buf in use
+	n     int // words in slots
+	big   map[string]bool
+}
+
+const wordSetSlots = 64 // a power of two, twice the words kept in slots
+
+func (s *wordSet) add(w []byte) {
+	if s.big == nil && (s.n >= wordSetSlots/2 || len(w) > 255 || s.used+len(w) > len(s.buf)) && !s.has(w) {
+		s.big = make(map[string]bool, 2*s.n)
+		for _, e := range s.slots {
+			if e != 0 {
+				s.big[string(s.word(e))] = true
+			}
+		}
+	}
+	if s.big != nil {
+		s.big[string(w)] = true
+		return
+	}
+	k := wordSetHash(w)
+	for ; s.slots[k] != 0; k = (k + 1) % wordSetSlots {
+		if string(s.word(s.slots[k])) == string(w) {
+			return
+		}
+	}
+	s.slots[k] = (uint32(s.used)<<8 | uint32(len(w))) + 1
+	s.used += copy(s.buf[s.used:], w)
+	s.n++
+}
+
+func (s *wordSet) has(w []byte) bool {
+	if s.big != nil {
+		return s.big[string(w)]
+	}
+	for k := wordSetHash(w); s.slots[k] != 0; k = (k + 1) % wordSetSlots {
+		if string(s.word(s.slots[k])) == string(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// word is the word of slot value e.
+func (s *wordSet) word(e uint32) []byte {
+	e--
+	off := int(e >> 8)
+	return s.buf[off : off+int(e&0xff)]
+}
+
+// wordSetHash is FNV-1a of w, folded to a slot.
+func wordSetHash(w []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range w {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return (h ^ h>>16) % wordSetSlots
+}
+
 // urlCountry is the country of a URL's country-code top-level domain, ""
 // for generic domains.
 func urlCountry(u string) string {
+	if u == "" {
+		return ""
+	}
 	p, err := url.Parse(u)
 	if err != nil || p.Hostname() == "" {
 		return ""
@@ -313,13 +395,7 @@ func outsideDates(text string, ds []pageDate) string {
 // splitSiteTitle splits a page title line "Title | Site" (or " - ", " – ",
 // " — ", " :: ") at its last separator, when the site part is short.
 func splitSiteTitle(s string) (title, site string) {
-	best := -1
-	sepLen := 0
-	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " · "} {
-		if i := strings.LastIndex(s, sep); i > best {
-			best, sepLen = i, len(sep)
-		}
-	}
+	best, sepLen := lastSiteSep(s)
 	if best <= 0 {
 		return "", ""
 	}
@@ -328,6 +404,29 @@ func splitSiteTitle(s string) (title, site string) {
 		return "", ""
 	}
 	return title, site
+}
+
+// siteSeps are the separators of a page title's site part, in the order
+// they are preferred at one place.
+var siteSeps = [...]string{" | ", " - ", " – ", " — ", " :: ", " · "}
+
+// lastSiteSep returns the index and length of the last separator of
+// siteSeps in s (the first of the list where several start at one
+// index), or -1: what LastIndex of each would find, in one pass from the
+// end over the spaces that open them all.
+func lastSiteSep(s string) (int, int) {
+	for j := len(s); ; {
+		i := strings.LastIndexByte(s[:j], ' ')
+		if i < 0 {
+			return -1, 0
+		}
+		for _, sep := range siteSeps {
+			if strings.HasPrefix(s[i:], sep) {
+				return i, len(sep)
+			}
+		}
+		j = i
+	}
 }
 
 // titleLike reports whether a head line could be the headline: a few
@@ -368,6 +467,32 @@ var bylinePrefixes = func() (ps [][2]string) {
 	}
 	return ps
 }()
+
+// bylineHeads are the first two bytes of each byline prefix.
+var bylineHeads = func() (hs []uint16) {
+	for _, pp := range bylinePrefixes {
+		hs = append(hs, uint16(pp[0][0])<<8|uint16(pp[0][1]))
+	}
+	return hs
+}()
+
+// mayOpenByline reports whether a word of s (at its start or after a
+// space, where bylineName looks) opens with the first two bytes of a
+// byline prefix: a quick test that passes most lines over.
+func mayOpenByline(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if i > 0 && s[i-1] != ' ' {
+			continue
+		}
+		h := uint16(s[i])<<8 | uint16(s[i+1])
+		for _, b := range bylineHeads {
+			if h == b {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // lineByline returns the byline a head line holds and its offset in the
 // line, cut short of a date that follows the name; wanted false skips the
@@ -414,7 +539,7 @@ func nameLike(s string) bool {
 // bylineName returns the name in a byline ("By Jane Doe, Reuters",
 // "Posted by Jane Doe") and its offset in s.
 func bylineName(s string) (string, int, bool) {
-	if len(s) > 300 {
+	if len(s) > 300 || !mayOpenByline(s) {
 		return "", 0, false
 	}
 	for _, pp := range bylinePrefixes {

@@ -385,3 +385,75 @@ func TestTextPageHead(t *testing.T) {
 		})
 	}
 }
+
+// TextPage reads Original in place; the metadata it keeps is its own, and
+// a caller that reuses Original's bytes afterwards does not change it.
+func TestTextPageMetaOwnsItsStrings(t *testing.T) {
+	for _, name := range []string{"blog-post", "wire-dateline", "russian", "cookie-related"} {
+		data, err := os.ReadFile(filepath.Join("testdata", "text", name+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := &news.Article{Original: data, Format: news.FormatText}
+		TextPage(a)
+		before := []string{a.Meta.Title, a.Meta.Section, a.Meta.Byline, a.Meta.Outlet}
+		if before[0] == "" {
+			t.Errorf("%s: no title read", name)
+		}
+		want := strings.Join(before, "|")
+		for i := range data {
+			data[i] = 'x'
+		}
+		if got := strings.Join([]string{a.Meta.Title, a.Meta.Section, a.Meta.Byline, a.Meta.Outlet}, "|"); got != want {
+			t.Errorf("%s: metadata changed with Original: %q, was %q", name, got, want)
+		}
+	}
+}
+
+// mayOpenByline passes every line in which bylineName finds a prefix.
+func TestMayOpenByline(t *testing.T) {
+	lines := []string{"By Jane Doe", "Posted by Jane Doe", "Автор: Иван Петров", "x BY y", "Di Mario", "Oleh Budi",
+		"Written by A", "Par Jean", "Por Ana", "Von Max", "by", "B", "", "Abby Road", "Byzantium", "A story by the sea"}
+	paths, _ := filepath.Glob("testdata/text/*.txt")
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	for _, s := range lines {
+		found := false
+		for _, pp := range bylinePrefixes {
+			found = found || strings.HasPrefix(s, pp[0]) || strings.Contains(s, pp[1])
+		}
+		if found && !mayOpenByline(s) {
+			t.Errorf("mayOpenByline(%q) = false, but a byline prefix is there", s)
+		}
+	}
+}
+
+// lastSiteSep finds what the last index of each separator finds.
+func TestLastSiteSep(t *testing.T) {
+	lines := []string{"", " ", "a | b", "Title - Site | Other", "A – B — C", "x :: y · z", "a |  | b", " | ", "a - b - ",
+		"Coalition strike near al-Tanf — Sputnik International", "no separator here", "ends with a space "}
+	paths, _ := filepath.Glob("testdata/text/*.txt")
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	for _, s := range lines {
+		best, sepLen := -1, 0
+		for _, sep := range siteSeps {
+			if i := strings.LastIndex(s, sep); i > best {
+				best, sepLen = i, len(sep)
+			}
+		}
+		if i, n := lastSiteSep(s); i != best || n != sepLen {
+			t.Errorf("lastSiteSep(%q) = %d, %d, want %d, %d", s, i, n, best, sepLen)
+		}
+	}
+}

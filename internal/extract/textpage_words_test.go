@@ -142,12 +142,17 @@ func FuzzScan(f *testing.F) {
 	})
 }
 
-// The sieve in front of the word map never hides a word of it.
-func TestWordSieve(t *testing.T) {
+// The word table finds every word of the word map, and no other.
+func TestWordTable(t *testing.T) {
 	lx := lexicon()
 	for k, v := range lx.words {
 		if got := lx.word([]byte(k)); got != v {
 			t.Errorf("word(%q) = %v, want %v", k, got, v)
+		}
+		for _, other := range []string{k + "s", "x" + k, k[:len(k)-1], strings.ToUpper(k)} {
+			if got, want := lx.word([]byte(other)), lx.words[other]; got != want {
+				t.Errorf("word(%q) = %v, want %v", other, got, want)
+			}
 		}
 	}
 }
@@ -162,4 +167,27 @@ func FuzzWordCount(f *testing.F) {
 			t.Errorf("wordCount(%q) = %d, want %d", s, got, want)
 		}
 	})
+}
+
+// A wordSet holds what a map holds, on the stack and past it.
+func TestWordSet(t *testing.T) {
+	var set wordSet
+	want := map[string]bool{}
+	words := strings.Fields("the coalition struck a convoy near al-Tanf the convoy was Syrian")
+	for i := range 200 {
+		words = append(words, strings.Repeat("w", i%40+1)+string(rune('a'+i%26)))
+	}
+	words = append(words, strings.Repeat("x", 300), strings.Repeat("y", 255))
+	for i, w := range words {
+		set.add([]byte(w))
+		want[w] = true
+		for _, probe := range words[:min(len(words), i+5)] {
+			if got := set.has([]byte(probe)); got != want[probe] {
+				t.Fatalf("after %d words: has(%q) = %v, want %v", i+1, probe, got, want[probe])
+			}
+		}
+	}
+	if set.big == nil {
+		t.Error("200 words stayed on the stack")
+	}
 }

@@ -23,6 +23,7 @@ import (
 	"compress/gzip"
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -414,7 +415,9 @@ func newArticle(source string, data []byte, f news.Format, contentType string) (
 // ContentID is the hex SHA-256 of data, truncated to 128 bits.
 func ContentID(data []byte) string {
 	sum := sha256.Sum256(data)
-	return hex.EncodeToString(sum[:16])
+	var id [32]byte
+	hex.Encode(id[:], sum[:16])
+	return string(id[:])
 }
 
 // isBinary reports whether the start of data looks like binary: a NUL byte,
@@ -422,7 +425,18 @@ func ContentID(data []byte) string {
 func isBinary(data []byte) bool {
 	n := min(len(data), 8192)
 	ctl := 0
-	for _, c := range data[:n] {
+	for i := 0; i < n; {
+		// Eight bytes at a time while none is below 0x20 (the test of
+		// "Bit Twiddling Hacks", exact for "is any byte less than n").
+		if i+8 <= n {
+			x := binary.LittleEndian.Uint64(data[i:])
+			if (x-0x2020202020202020)&^x&0x8080808080808080 == 0 {
+				i += 8
+				continue
+			}
+		}
+		c := data[i]
+		i++
 		switch {
 		case c == 0:
 			return true

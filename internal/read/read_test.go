@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -336,5 +337,48 @@ func TestProgressAndTotalSize(t *testing.T) {
 	}
 	if total := TotalSize(paths); seen != total || total == 0 {
 		t.Errorf("progress counted %d bytes, TotalSize %d", seen, total)
+	}
+}
+
+// isBinary, eight bytes at a time, answers as a byte-by-byte reading does.
+func TestIsBinaryMatchesReference(t *testing.T) {
+	ref := func(data []byte) bool {
+		n := min(len(data), 8192)
+		ctl := 0
+		for _, c := range data[:n] {
+			switch {
+			case c == 0:
+				return true
+			case c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b:
+				ctl++
+			}
+		}
+		return ctl*20 > n
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	binaries := 0
+	alphabet := []byte("ab \n\t\r\f\x1b\x00\x01\x07\x1f\x20\x7f\x80\xc3\xa9\xff")
+	for range 5000 {
+		data := make([]byte, rng.IntN(100))
+		rate := 2 + rng.IntN(40) // one special byte in rate
+		for i := range data {
+			if rng.IntN(rate) == 0 {
+				data[i] = alphabet[rng.IntN(len(alphabet))]
+			} else {
+				data[i] = byte('a' + rng.IntN(26))
+			}
+		}
+		if got, want := isBinary(data), ref(data); got != want {
+			t.Fatalf("isBinary(%q) = %v, want %v", data, got, want)
+		} else if got {
+			binaries++
+		}
+	}
+	if binaries < 250 || binaries > 4750 {
+		t.Errorf("%d of 5000 random inputs binary: the test reads too few of one kind", binaries)
+	}
+	long := bytes.Repeat([]byte("text line\x01\n"), 1000)
+	if got, want := isBinary(long), ref(long); got != want {
+		t.Errorf("isBinary(long) = %v, want %v", got, want)
 	}
 }

@@ -27,6 +27,8 @@ package segment
 
 import (
 	"fmt"
+	"slices"
+	"sync"
 	"unicode/utf8"
 
 	"sitrep/news"
@@ -77,10 +79,22 @@ func (s *Stage) Segment(text string) ([]news.Span, []news.Sentence, []news.Token
 	if text == "" || s.lx == nil {
 		return nil, nil, nil
 	}
-	tk := tokenizer{lx: s.lx, text: text, toks: make([]news.Token, 0, len(text)/5+1)}
-	sp := sentencer{lx: s.lx, text: text, sents: make([]news.Sentence, 0, len(text)/120+1)}
-	var paras []news.Span
-	for _, b := range blocks(text, make([]block, 0, len(text)/300+1)) {
+	// The layers are built in pooled memory and copied out at their
+	// length: an estimate made up front is too small for one page in five
+	// (the slice then grows by copying) and too large for the rest.
+	sc := scratchPool.Get().(*scratch)
+	if n := len(text)/5 + 1; cap(sc.toks) < n {
+		sc.toks = make([]news.Token, 0, n)
+	}
+	if n := len(text)/120 + 1; cap(sc.sents) < n {
+		sc.sents = make([]news.Sentence, 0, n)
+	}
+	tk := tokenizer{lx: s.lx, text: text, toks: sc.toks[:0]}
+	sp := sentencer{lx: s.lx, text: text, sents: sc.sents[:0]}
+	var blockBuf [32]block
+	bs := blocks(text, blockBuf[:0])
+	paras := make([]news.Span, 0, len(bs)) // a block makes at most one
+	for _, b := range bs {
 		first := len(tk.toks)
 		tk.tokenize(b.start, b.end)
 		last := len(tk.toks)
@@ -91,5 +105,25 @@ func (s *Stage) Segment(text string) ([]news.Span, []news.Sentence, []news.Token
 		sp.split(len(paras), first, last, b.markerAt+b.marker)
 		paras = append(paras, news.Span{Start: tk.toks[first].Span.Start, End: tk.toks[last-1].Span.End})
 	}
-	return paras, sp.sents, tk.toks
+	if len(paras) == 0 {
+		paras = nil // as when no paragraph was appended
+	}
+	sents, toks := slices.Clone(sp.sents), slices.Clone(tk.toks)
+	if cap(tk.toks) <= maxPooledTokens {
+		sc.toks, sc.sents = tk.toks[:0], sp.sents[:0]
+		scratchPool.Put(sc)
+	}
+	return paras, sents, toks
 }
+
+// scratch is the memory one Segment call works in.
+type scratch struct {
+	toks  []news.Token
+	sents []news.Sentence
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxPooledTokens caps the tokens a scratch keeps when it goes back to
+// the pool, so that one huge text does not pin its memory.
+const maxPooledTokens = 1 << 16

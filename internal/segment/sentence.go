@@ -60,6 +60,8 @@ func (sp *sentencer) split(para, first, last, markerEnd int) {
 	for k < last && sp.toks[k].Span.End <= markerEnd {
 		k++
 	}
+	// A paragraph of one line has no line break to look for.
+	lines := strings.IndexByte(sp.text[sp.toks[first].Span.Start:sp.toks[last-1].Span.End], '\n') >= 0
 	for ; k < last; k++ {
 		j := k
 		brk := false
@@ -69,7 +71,7 @@ func (sp *sentencer) split(para, first, last, markerEnd int) {
 			}
 			brk = sp.ends(term, k, j, last)
 		}
-		if !brk && j+1 < last && sp.lineBreak(j) {
+		if !brk && lines && j+1 < last && sp.lineBreak(j) {
 			brk = true
 		}
 		if brk {

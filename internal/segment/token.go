@@ -70,9 +70,47 @@ func runeAt(s string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(s[i:])
 }
 
+// Classes of the runes below lowRunes (ASCII and the two-byte runes:
+// Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic…), read from a table
+// built from the unicode package, so that the predicates below answer
+// them without a range-table search. No rune below lowRunes is CJK.
+const (
+	lowRunes = 0x800
+
+	rSpace  = 1 << iota // isSpace
+	rLetter             // unicode.IsLetter
+	rDigit              // unicode.IsDigit
+	rMark               // unicode.IsMark
+)
+
+var lowClass = func() (t [lowRunes]uint8) {
+	for r := range rune(lowRunes) {
+		if isSpaceSlow(r) {
+			t[r] |= rSpace
+		}
+		if unicode.IsLetter(r) {
+			t[r] |= rLetter
+		}
+		if unicode.IsDigit(r) {
+			t[r] |= rDigit
+		}
+		if unicode.IsMark(r) {
+			t[r] |= rMark
+		}
+	}
+	return t
+}()
+
 // isSpace reports runes that separate tokens and belong to none: white
 // space, controls and invisible format characters.
 func isSpace(r rune) bool {
+	if uint32(r) < lowRunes {
+		return lowClass[r]&rSpace != 0
+	}
+	return isSpaceSlow(r)
+}
+
+func isSpaceSlow(r rune) bool {
 	if r < utf8.RuneSelf {
 		return asciiClass[r] == cSpace
 	}
@@ -84,16 +122,15 @@ func isSpace(r rune) bool {
 }
 
 func isLetter(r rune) bool {
-	if r < utf8.RuneSelf {
-		c := asciiClass[r]
-		return c == cLower || c == cUpper
+	if uint32(r) < lowRunes {
+		return lowClass[r]&rLetter != 0
 	}
 	return unicode.IsLetter(r)
 }
 
 func isDigit(r rune) bool {
-	if r < utf8.RuneSelf {
-		return asciiClass[r] == cDigit
+	if uint32(r) < lowRunes {
+		return lowClass[r]&rDigit != 0
 	}
 	return unicode.IsDigit(r)
 }
@@ -106,9 +143,8 @@ func isCJK(r rune) bool {
 // isAlnum reports runes that continue a word: letters, digits and marks,
 // except characters of scripts written without spaces.
 func isAlnum(r rune) bool {
-	if r < utf8.RuneSelf {
-		c := asciiClass[r]
-		return c == cLower || c == cUpper || c == cDigit
+	if uint32(r) < lowRunes {
+		return lowClass[r]&(rLetter|rDigit|rMark) != 0
 	}
 	return (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)) && !isCJK(r)
 }
@@ -129,6 +165,7 @@ type tokenizer struct {
 // tokenize appends the tokens of text[start:end].
 func (t *tokenizer) tokenize(start, end int) {
 	s := t.text
+	t.findAt(start, end)
 	for i := start; i < end; {
 		if c := s[i]; c < utf8.RuneSelf { // fast path for ASCII
 			switch asciiClass[c] {
@@ -136,8 +173,9 @@ func (t *tokenizer) tokenize(start, end int) {
 				i++
 				continue
 			case cLower, cUpper, cDigit:
-				// no URL can start here and no '@' is near enough for an e-mail address
-				if c != 'h' && c != 'H' && c != 'w' && c != 'W' && t.atEnd == end && t.nextAt > i+64 {
+				// no URL can start here and no '@' is near enough for an
+				// e-mail address (email returns i)
+				if t.atEnd == end && (t.nextAt >= end || t.nextAt > i+64) && !urlStart(s[i:end]) {
 					i = t.word(i, end)
 					continue
 				}
@@ -194,6 +232,18 @@ func (t *tokenizer) tokenize(start, end int) {
 			i = j
 		}
 	}
+}
+
+// urlStart reports whether s may open a URL ("http", "www." in any
+// case): where it does not, url(i, end) returns i.
+func urlStart(s string) bool {
+	switch s[0] {
+	case 'h', 'H':
+		return hasPrefixFold(s, "http")
+	case 'w', 'W':
+		return hasPrefixFold(s, "www.")
+	}
+	return false
 }
 
 func (t *tokenizer) emit(start, end int, k news.TokenKind) {
@@ -253,8 +303,13 @@ func symbolEnd(s string, i, end int) int {
 func (t *tokenizer) word(i, end int) int {
 	s := t.text
 	start := i
-	first, _ := runeAt(s, i)
-	number := isDigit(first)
+	var number bool
+	if c := s[i]; c < utf8.RuneSelf {
+		number = asciiClass[c] == cDigit
+	} else {
+		first, _ := runeAt(s, i)
+		number = isDigit(first)
+	}
 	hyphenLetter := false // a hyphen followed by a letter: 60-year-old is a word
 	innerDot := false     // U.S., a.m.
 	apos := -1            // index of the last inner apostrophe
@@ -264,12 +319,23 @@ func (t *tokenizer) word(i, end int) int {
 		// one run of letters, digits and marks
 		segStart = i
 		for i < end {
-			if c := s[i]; c < utf8.RuneSelf {
+			c := s[i]
+			if c < utf8.RuneSelf {
 				if asciiClass[c] < cLower {
 					break
 				}
-				prev = rune(c)
-				i++
+				i = asciiAlnumEnd(s, i+1, end)
+				prev = rune(s[i-1])
+				continue
+			}
+			if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+				// a two-byte rune, classed through the table
+				r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+				if lowClass[r]&(rLetter|rDigit|rMark) == 0 {
+					break
+				}
+				prev = r
+				i += 2
 				continue
 			}
 			r, sz := utf8.DecodeRuneInString(s[i:])
@@ -344,6 +410,18 @@ func (t *tokenizer) word(i, end int) int {
 		}
 	}
 	t.emit(start, i, kind)
+	return i
+}
+
+// asciiAlnumEnd returns the end of the run of ASCII letters and digits
+// that goes on at i.
+func asciiAlnumEnd(s string, i, end int) int {
+	for i < end {
+		if c := s[i]; c >= utf8.RuneSelf || asciiClass[c] < cLower {
+			break
+		}
+		i++
+	}
 	return i
 }
 
@@ -531,16 +609,22 @@ func hasPrefixFold(s, prefix string) bool {
 	return true
 }
 
+// findAt sets nextAt to the index of the first '@' of text[i:end], or
+// end.
+func (t *tokenizer) findAt(i, end int) {
+	t.atEnd = end
+	if k := strings.IndexByte(t.text[i:end], '@'); k >= 0 {
+		t.nextAt = i + k
+	} else {
+		t.nextAt = end
+	}
+}
+
 // email returns the end of the e-mail address that starts at i, or i.
 // The local part may be 64 bytes long at most, the domain 253.
 func (t *tokenizer) email(i, end int) int {
 	if t.atEnd != end || t.nextAt < i {
-		t.atEnd = end
-		if k := strings.IndexByte(t.text[i:end], '@'); k >= 0 {
-			t.nextAt = i + k
-		} else {
-			t.nextAt = end
-		}
+		t.findAt(i, end)
 	}
 	at := t.nextAt
 	if at >= end || at-i > 64 || at == i {
