@@ -7,6 +7,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -294,4 +295,24 @@ func FuzzExport(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestTypeCodes checks the GDELT actor types read from a CAMEO code of
+// one, two or three roles, and from a sector word when the code has none.
+func TestTypeCodes(t *testing.T) {
+	for _, tc := range []struct {
+		a    store.ActorRef
+		want []string
+	}{
+		{store.ActorRef{Code: "SYRMIL", Country: "SYR"}, []string{"MIL"}},
+		{store.ActorRef{Code: "GBRGOVMIL", Country: "GBR"}, []string{"GOV", "MIL"}},
+		{store.ActorRef{Code: "USAGOVMILSPY", Country: "USA"}, []string{"GOV", "MIL", "SPY"}},
+		{store.ActorRef{Code: "SYR", Country: "SYR", Sector: "government"}, []string{"GOV"}},
+		{store.ActorRef{Code: "IGOUNO", Sector: "igo"}, []string{"IGO"}},
+		{store.ActorRef{}, nil},
+	} {
+		if got := typeCodes(tc.a); !slices.Equal(got, tc.want) {
+			t.Errorf("typeCodes(%+v) = %v, want %v", tc.a, got, tc.want)
+		}
+	}
 }

@@ -120,17 +120,29 @@ func globalID(id string) string {
 // Religion1, Religion2, Type1, Type2, Type3.
 func actor(a store.ActorRef, c []string) {
 	c[0], c[1], c[2] = a.Code, strings.ToUpper(a.Label()), a.Country
-	if t := typeCode(a); t != "" {
-		c[7] = t
-	}
+	copy(c[7:10], typeCodes(a))
 }
 
-// typeCode is the CAMEO actor type of a sector.
-func typeCode(a store.ActorRef) string {
-	if len(a.Code) == 6 && a.Country != "" && strings.HasPrefix(a.Code, a.Country) {
-		return a.Code[3:]
+// typeCodes are the CAMEO actor types of an actor, at most three: the
+// three-letter role codes after its country in its CAMEO code ("GBRGOVMIL"
+// → GOV, MIL), else the code of its sector.
+func typeCodes(a store.ActorRef) []string {
+	if a.Country != "" && len(a.Code) > 3 && len(a.Code)%3 == 0 && strings.HasPrefix(a.Code, a.Country) {
+		var out []string
+		for i := 3; i+3 <= len(a.Code) && len(out) < 3; i += 3 {
+			out = append(out, a.Code[i:i+3])
+		}
+		return out
 	}
-	switch a.Sector {
+	if t := sectorType(a.Sector); t != "" {
+		return []string{t}
+	}
+	return nil
+}
+
+// sectorType is the CAMEO actor type of a knowledge-base sector word.
+func sectorType(sector string) string {
+	switch sector {
 	case "military":
 		return "MIL"
 	case "government":
