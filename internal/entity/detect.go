@@ -713,29 +713,6 @@ func (d *doc) placeCountry(m actors.Match) (actors.Country, bool) {
 	return d.kb.Country(iso)
 }
 
-// cityCountry gives the country of the capital or city named by m, when
-// every city of that name lies in one country.
-func (d *doc) cityCountry(m actors.Match) (actors.Country, bool) {
-	if ce, ok := pick(m, actors.Capital); ok {
-		return d.kb.Countries[ce.Ref], true
-	}
-	iso := ""
-	for _, e := range m.Entries {
-		if e.Kind != actors.PlaceName {
-			continue
-		}
-		p := d.kb.Places[e.Ref]
-		if p.Kind != "city" || (iso != "" && p.ISO3 != iso) {
-			return actors.Country{}, false
-		}
-		iso = p.ISO3
-	}
-	if iso == "" {
-		return actors.Country{}, false
-	}
-	return d.kb.Country(iso)
-}
-
 // headedRun reports whether the run of name units from j ends in an
 // organisation or place head word: "(Singapore) Airlines", "(Washington) Post".
 func (d *doc) headedRun(si, j, end int) bool {
