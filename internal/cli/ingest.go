@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"sync"
 	"sync/atomic"
 
 	"sitrep/internal/pipeline"
@@ -100,25 +101,28 @@ func ingest(ctx context.Context, s store.Store, p *pipeline.Pipeline, in iter.Se
 	if batchSize <= 0 {
 		batchSize = 200
 	}
-	// The feeder goroutine of Parallel runs todo: it alone touches seen,
-	// skipped and hasErr until Parallel returns.
-	seen := map[string]bool{}
+	// The feeder goroutine of Parallel runs todo: it alone touches skipped
+	// and hasErr until Parallel returns. An article read twice in the run
+	// is analysed and stored once, the second copy counted as skipped:
+	// while the first is in flight (handed to the pipeline, not yet
+	// stored) flight knows it; once its batch is committed, Has does.
+	flight := newInFlight()
 	skipped := 0
 	var hasErr error
 	todo := func(yield func(*news.Article, error) bool) {
 		for a, err := range in {
 			if err == nil && a != nil {
-				if seen[a.ID] {
+				if !flight.add(a.ID) {
 					skipped++
 					continue
 				}
-				seen[a.ID] = true
 				ok, err := s.Has(ctx, a.ID)
 				if err != nil {
 					hasErr = err
 					return
 				}
 				if ok {
+					flight.remove(a.ID)
 					skipped++
 					continue
 				}
@@ -143,6 +147,10 @@ func ingest(ctx context.Context, s store.Store, p *pipeline.Pipeline, in iter.Se
 			}
 			// Store what is analysed even when ctx is cancelled (Ctrl-C).
 			n, err := s.Put(context.WithoutCancel(ctx), b, opt.Engine)
+			// Committed (or the run ends): Has answers for them now.
+			for _, a := range b {
+				flight.remove(a.ID)
+			}
 			if err != nil {
 				putErr = fmt.Errorf("storing articles: %w", err)
 				failed.Store(true)
@@ -165,6 +173,9 @@ func ingest(ctx context.Context, s store.Store, p *pipeline.Pipeline, in iter.Se
 			if errors.Is(r.Err, context.Canceled) {
 				return false
 			}
+			if r.Article != nil {
+				flight.remove(r.Article.ID) // a later copy may try again
+			}
 			failures++
 			fmt.Fprintf(stderr, "sitrep: %v\n", r.Err)
 			return true
@@ -181,6 +192,9 @@ func ingest(ctx context.Context, s store.Store, p *pipeline.Pipeline, in iter.Se
 	<-written
 	st.Failed += failures
 	st.Skipped += skipped
+	if inFlightPeak != nil {
+		inFlightPeak(flight.peak)
+	}
 	if putErr != nil {
 		return putErr
 	}
@@ -189,6 +203,41 @@ func ingest(ctx context.Context, s store.Store, p *pipeline.Pipeline, in iter.Se
 	}
 	return ctx.Err()
 }
+
+// inFlight is the set of the IDs of the articles of an ingest that are
+// handed to the pipeline and not yet stored. It holds at most the
+// articles in the pipeline (a few per worker), the batch being filled,
+// the one queued and the one being stored, however long the run: the
+// articles stored before are the store's to know (Has).
+type inFlight struct {
+	mu   sync.Mutex
+	ids  map[string]struct{}
+	peak int // the most IDs held at once
+}
+
+func newInFlight() *inFlight { return &inFlight{ids: map[string]struct{}{}} }
+
+// add adds id; false when it is in flight already.
+func (f *inFlight) add(id string) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if _, ok := f.ids[id]; ok {
+		return false
+	}
+	f.ids[id] = struct{}{}
+	f.peak = max(f.peak, len(f.ids))
+	return true
+}
+
+func (f *inFlight) remove(id string) {
+	f.mu.Lock()
+	delete(f.ids, id)
+	f.mu.Unlock()
+}
+
+// inFlightPeak, when set (tests), is given the most articles an ingest
+// held in flight at once.
+var inFlightPeak func(int)
 
 func runIngest(ctx context.Context, engine string, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := NewFlags("ingest", "ingest [flags] PATH...  (files, directories, - for stdin)", stderr)

@@ -4,13 +4,16 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
+	"sitrep/internal/pipeline"
 	"sitrep/internal/store"
 	"sitrep/internal/store/sqlite"
 	"sitrep/internal/store/storetest"
@@ -125,7 +128,7 @@ func TestIngestLinksOldDatabase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := raw.Exec(`DROP TABLE sketches; DROP TABLE sketch_keys; DROP TABLE unsketched; DROP INDEX articles_story_of;
+	if _, err := raw.Exec(`DROP TABLE sketches; DROP TABLE sketch_keys; DROP TABLE unsketched; DROP INDEX articles_story_of; DROP TABLE article_seq;
 		UPDATE articles SET story = id; PRAGMA user_version = 1`); err != nil {
 		t.Fatal(err)
 	}
@@ -161,4 +164,48 @@ func TestIngestLinksOldDatabase(t *testing.T) {
 	if strings.Contains(log.String(), "linking") {
 		t.Errorf("reprocess linked again:\n%s", log.String())
 	}
+}
+
+// TestIngestReadTwice ingests a run in which every article is read three
+// times: right after itself (while the first copy is in the pipeline) and
+// again after every other (when its batch is stored). Each is analysed
+// and stored once, the copies counted as skipped, and the run holds no
+// more article IDs at once than the batches and the pipeline hold.
+func TestIngestReadTwice(t *testing.T) {
+	const n, batch, workers = 400, 16, 2
+	dir := t.TempDir()
+	src := filepath.Join(dir, "in.jsonl")
+	f, err := os.Create(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	enc := json.NewEncoder(f)
+	for pass := range 2 {
+		for i := range n {
+			enc.Encode(genArticle(i))
+			if pass == 0 {
+				enc.Encode(genArticle(i))
+			}
+		}
+	}
+	f.Close()
+	var analysed atomic.Int64
+	p, _ := pipeline.New(cancelStage{n: -1, seen: &analysed, cancel: func() {}})
+	peak := 0
+	inFlightPeak = func(p int) { peak = p }
+	defer func() { inFlightPeak = nil }()
+	st, err := Ingest(context.Background(), IngestOptions{DB: filepath.Join(dir, "t.db"), Paths: []string{src}, Engine: "t",
+		Pipeline: p, Batch: batch, Workers: workers}, nil, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Stored != n || st.Skipped != 2*n || st.Failed != 0 || analysed.Load() != n {
+		t.Errorf("ingest: %+v, %d analysed; want %d stored, %d skipped, each analysed once", st, analysed.Load(), n, 2*n)
+	}
+	// The pipeline holds at most 4 per worker and one on each side; the
+	// ingest the batch being filled, the one queued and the one stored.
+	if bound := 4*workers + 2 + 3*batch; peak == 0 || peak > bound {
+		t.Errorf("at most %d article IDs held at once, want 1 to %d", peak, bound)
+	}
+	t.Logf("at most %d article IDs held at once", peak)
 }

@@ -56,7 +56,7 @@ type Store interface {
 	// Replace stores a re-analysis of a stored article, recording in the
 	// history every event that disappeared or changed. It returns those
 	// changes. The article keeps its story (and joins those of copies its
-	// new text matches).
+	// new text matches) and its place in the order of storing.
 	Replace(ctx context.Context, a *news.Article, engine string) ([]Change, error)
 	// LinkStored links into stories, as Put links new articles, up to max
 	// of the articles stored by a version of the store that did not keep
@@ -64,7 +64,9 @@ type Store interface {
 	// transaction. It returns how many it linked: 0 when none is left.
 	// Ingest and reprocessing run it until it returns 0.
 	LinkStored(ctx context.Context, max int) (int, error)
-	// IDs lists the content IDs of every stored article, oldest first.
+	// IDs lists the content IDs of every stored article, oldest first
+	// (in the order they were first stored: Replace keeps an article's
+	// place, and so does compacting the store).
 	IDs(ctx context.Context) ([]string, error)
 	// Original returns a stored article as it was read, before analysis:
 	// ID, Source, Format and Original set, no layers. It is what

@@ -309,17 +309,18 @@ func escapeLike(s string) string {
 func (s *DB) Articles(ctx context.Context, f store.ArticleFilter) ([]store.ArticleRow, error) {
 	var q query
 	if m := store.MatchQuery(f.Search); m != "" {
-		q.add("rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", m)
+		q.add("o.n IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", m)
 	}
 	if f.Outlet != "" {
-		q.add("outlet = ? COLLATE NOCASE", f.Outlet)
+		q.add("a.outlet = ? COLLATE NOCASE", f.Outlet)
 	}
-	tail := "ORDER BY published DESC, rowid"
+	tail := "ORDER BY a.published DESC, o.n"
 	if f.Limit > 0 {
 		tail += " LIMIT ?"
 		q.args = append(q.args, f.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, q.sql(`SELECT id, source, url, outlet, title, published, story, events, quotes, engine, ingested FROM articles`, tail), q.args...)
+	rows, err := s.db.QueryContext(ctx, q.sql(`SELECT a.id, a.source, a.url, a.outlet, a.title, a.published, a.story, a.events, a.quotes, a.engine, a.ingested
+		FROM articles a JOIN article_seq o ON o.id = a.id`, tail), q.args...)
 	if err != nil {
 		return nil, err
 	}

@@ -143,6 +143,30 @@ CREATE TABLE unsketched (
 );
 INSERT INTO unsketched (id) SELECT id FROM articles ORDER BY rowid;
 `,
+	// 2 → 3: the order of storing, apart from the implicit rowid of
+	// articles, which Replace changed (a re-analysed article moved to the
+	// end of IDs and lost its ties) and which VACUUM may renumber (SQLite
+	// does so today only in tables without an index, but promises nothing
+	// for a table without an INTEGER PRIMARY KEY). article_seq.n is the
+	// rowid of articles_fts, the order of IDs and the tie-break of stories;
+	// an article keeps it when re-analysed. Each stored article keeps the
+	// rowid articles_fts indexed it under, so the search index stays right
+	// without a rebuild. The queue unsketched gets an INTEGER PRIMARY KEY
+	// for the same reason.
+	`
+CREATE TABLE article_seq (
+	n  INTEGER PRIMARY KEY,       -- order of storing; the rowid of articles_fts
+	id TEXT NOT NULL UNIQUE       -- articles.id
+);
+INSERT INTO article_seq (n, id) SELECT rowid, id FROM articles;
+CREATE TABLE unsketched_3 (
+	n  INTEGER PRIMARY KEY,       -- the order they were stored in
+	id TEXT NOT NULL UNIQUE       -- articles.id
+);
+INSERT INTO unsketched_3 (n, id) SELECT rowid, id FROM unsketched;
+DROP TABLE unsketched;
+ALTER TABLE unsketched_3 RENAME TO unsketched;
+`,
 }
 
 // Version is the schema version this build writes.

@@ -117,15 +117,13 @@ func sniff(path string, noCreate bool) error {
 // init checks that the file is ours and of a version we know, then
 // migrates it.
 func (s *DB) init(ctx context.Context) error {
+	// One statement, one snapshot: read apart, another program's
+	// migration committing in between showed tables without their
+	// application_id (TestConcurrentCreate).
 	var app, ver, tables int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT a.application_id, v.user_version, (SELECT count(*) FROM sqlite_master)
+		FROM pragma_application_id a, pragma_user_version v`).Scan(&app, &ver, &tables); err != nil {
 		return fmt.Errorf("%w: %v; nothing was changed", ErrNotSitrep, err)
-	}
-	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&ver); err != nil {
-		return err
-	}
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&tables); err != nil {
-		return err
 	}
 	switch {
 	case app != applicationID && (app != 0 || tables > 0):
@@ -231,6 +229,10 @@ func (s *DB) Check(ctx context.Context) error {
 		{"articles whose event count disagrees", "SELECT count(*) FROM articles a WHERE events != (SELECT count(*) FROM events e WHERE e.article_id = a.id)"},
 		{"articles whose story is no stored article", "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM articles b WHERE b.id = a.story)"},
 		{"sketches of no article", "SELECT count(*) FROM sketches WHERE article NOT IN (SELECT id FROM articles)"},
+		{"articles without their place in the order of storing", "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_seq o WHERE o.id = a.id)"},
+		{"places in the order of storing of no article", "SELECT count(*) FROM article_seq WHERE id NOT IN (SELECT id FROM articles)"},
+		{"search index entries of no article", "SELECT count(*) FROM articles_fts WHERE rowid NOT IN (SELECT n FROM article_seq)"},
+		{"articles the search index lacks", "SELECT (SELECT count(*) FROM articles) - (SELECT count(*) FROM articles_fts)"},
 	}
 	for _, c := range checks {
 		var n int
@@ -258,3 +260,10 @@ func (s *DB) Stats(ctx context.Context) (store.Stats, error) {
 }
 
 func now() string { return time.Now().UTC().Format(time.RFC3339) }
+
+// Compact rewrites the database file without its free pages (VACUUM);
+// it needs as much free disk as the file takes.
+func (s *DB) Compact(ctx context.Context) error {
+	_, err := s.db.ExecContext(ctx, "VACUUM")
+	return err
+}

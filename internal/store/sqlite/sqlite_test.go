@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -222,7 +223,7 @@ func TestMigrateLinksStored(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Back to schema 1, every article in a story of its own.
-	if _, err := s.db.Exec(`DROP TABLE sketches; DROP TABLE sketch_keys; DROP TABLE unsketched; DROP INDEX articles_story_of;
+	if _, err := s.db.Exec(`DROP TABLE sketches; DROP TABLE sketch_keys; DROP TABLE unsketched; DROP INDEX articles_story_of; DROP TABLE article_seq;
 		UPDATE articles SET story = id; PRAGMA user_version = 1`); err != nil {
 		t.Fatal(err)
 	}
@@ -367,4 +368,97 @@ func TestConcurrentWriters(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// TestMigrateKeepsSearch upgrades a schema-2 database in which an
+// article was re-analysed (so it was stored again under a new rowid, as
+// schema 2's Replace did) and which was then vacuumed: full-text search
+// finds each article, IDs keeps the order schema 2 gave, and re-analysing
+// or storing after the upgrade keeps both right.
+func TestMigrateKeepsSearch(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v2.db")
+	doc := func(i int) *news.Article {
+		var w []string
+		for j := range 30 {
+			w = append(w, fmt.Sprintf("mig%dx%d", i, j))
+		}
+		text := strings.Join(w, " ")
+		a := &news.Article{ID: fmt.Sprintf("m%d", i), Source: "m.txt", Format: news.FormatBody, Original: []byte(text), Text: text}
+		a.Meta.Title = fmt.Sprintf("Title %d", i)
+		return a
+	}
+	s, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []*news.Article
+	for i := range 5 {
+		docs = append(docs, doc(i))
+		if _, err := s.Put(ctx, docs[i:], "v2"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Back to schema 2: articles_fts by the rowid of articles (equal to
+	// article_seq.n while nothing was replaced), unsketched as it was.
+	if _, err := s.db.Exec(`DROP TABLE article_seq; DROP TABLE unsketched; CREATE TABLE unsketched (id TEXT PRIMARY KEY);
+		PRAGMA user_version = 2`); err != nil {
+		t.Fatal(err)
+	}
+	// Schema 2's Replace of m1: deleted, stored again at the end.
+	for _, q := range []string{
+		`DELETE FROM articles_fts WHERE rowid = (SELECT rowid FROM articles WHERE id = 'm1')`,
+		`CREATE TEMP TABLE again AS SELECT * FROM articles WHERE id = 'm1'`,
+		`DELETE FROM articles WHERE id = 'm1'`,
+		`INSERT INTO articles SELECT * FROM again`,
+		`DROP TABLE again`,
+	} {
+		if _, err := s.db.Exec(q); err != nil {
+			t.Fatal(q, err)
+		}
+	}
+	if _, err := s.db.Exec(`INSERT INTO articles_fts (rowid, title, text) VALUES ((SELECT rowid FROM articles WHERE id = 'm1'), ?, ?)`,
+		docs[1].Meta.Title, docs[1].Text); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec("VACUUM"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	s, err = Open(ctx, path, Options{NoCreate: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	order := []string{"m0", "m2", "m3", "m4", "m1"} // as schema 2 left it
+	check := func(when string) {
+		t.Helper()
+		if ids, err := s.IDs(ctx); err != nil || !slices.Equal(ids, order) {
+			t.Errorf("%s: IDs = %v, %v; want %v", when, ids, err, order)
+		}
+		for _, a := range docs {
+			word := strings.Fields(a.Text)[7]
+			rows, err := s.Articles(ctx, store.ArticleFilter{Search: word})
+			if err != nil || len(rows) != 1 || rows[0].ID != a.ID {
+				t.Errorf("%s: search %q = %v, %v; want %s", when, word, rows, err, a.ID)
+			}
+		}
+		if err := s.Check(ctx); err != nil {
+			t.Errorf("%s: %v", when, err)
+		}
+	}
+	check("after the upgrade")
+	if _, err := s.Replace(ctx, docs[2], "v3"); err != nil {
+		t.Fatal(err)
+	}
+	docs = append(docs, doc(5))
+	if _, err := s.Put(ctx, docs[5:], "v3"); err != nil {
+		t.Fatal(err)
+	}
+	order = append(order, "m5")
+	if err := s.Compact(ctx); err != nil {
+		t.Fatal(err)
+	}
+	check("after Replace, Put and Compact")
 }

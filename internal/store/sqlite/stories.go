@@ -148,9 +148,9 @@ func (w *writer) storyOf(id string) (string, bool, error) {
 
 // A copyInfo is what decides which copy of a story is the earliest.
 type copyInfo struct {
-	id    string
-	pub   time.Time // zero when undated
-	rowid int64     // order of storing
+	id  string
+	pub time.Time // zero when undated
+	seq int64     // order of storing: article_seq.n
 }
 
 func published(v string) time.Time {
@@ -163,13 +163,13 @@ func published(v string) time.Time {
 
 // head returns the article that names a story, when it is stored.
 func (w *writer) head(story string) (copyInfo, bool, error) {
-	st, err := w.stmt(`SELECT published, rowid FROM articles INDEXED BY articles_story_of WHERE id = ?`)
+	st, err := w.stmt(`SELECT a.published, o.n FROM articles a INDEXED BY articles_story_of JOIN article_seq o ON o.id = a.id WHERE a.id = ?`)
 	if err != nil {
 		return copyInfo{}, false, err
 	}
 	c := copyInfo{id: story}
 	var pub string
-	err = st.QueryRowContext(w.ctx, story).Scan(&pub, &c.rowid)
+	err = st.QueryRowContext(w.ctx, story).Scan(&pub, &c.seq)
 	if err == sql.ErrNoRows {
 		return c, false, nil
 	}
@@ -262,7 +262,7 @@ func (w *writer) join(a copyInfo, sk syndicate.Sketch, own string, with []string
 		if err != nil {
 			return "", nil, nil, err
 		}
-		if ok && syndicate.Earlier(h.pub, h.rowid, first.pub, first.rowid) {
+		if ok && syndicate.Earlier(h.pub, h.seq, first.pub, first.seq) {
 			first = h
 		}
 	}
@@ -380,8 +380,9 @@ func (s *DB) LinkStored(ctx context.Context, max int) (int, error) {
 		js    []byte
 		text  string
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT u.rowid, u.id, a.rowid IS NOT NULL, coalesce(a.rowid, 0), coalesce(a.published, ''),
-		coalesce(a.story, ''), a.json FROM unsketched u LEFT JOIN articles a ON a.id = u.id ORDER BY u.rowid LIMIT ?`, max)
+	rows, err := tx.QueryContext(ctx, `SELECT u.n, u.id, a.id IS NOT NULL, coalesce(o.n, 0), coalesce(a.published, ''),
+		coalesce(a.story, ''), a.json FROM unsketched u LEFT JOIN articles a ON a.id = u.id LEFT JOIN article_seq o ON o.id = a.id
+		ORDER BY u.n LIMIT ?`, max)
 	if err != nil {
 		return 0, err
 	}
@@ -389,7 +390,7 @@ func (s *DB) LinkStored(ctx context.Context, max int) (int, error) {
 	for rows.Next() {
 		var t todo
 		var pub string
-		if err := rows.Scan(&t.queue, &t.id, &t.found, &t.info.rowid, &pub, &t.story, &t.js); err != nil {
+		if err := rows.Scan(&t.queue, &t.id, &t.found, &t.info.seq, &pub, &t.story, &t.js); err != nil {
 			rows.Close()
 			return 0, err
 		}
@@ -442,7 +443,7 @@ func (s *DB) LinkStored(ctx context.Context, max int) (int, error) {
 				return 0, err
 			}
 		}
-		if _, err := w.exec(`DELETE FROM unsketched WHERE rowid = ?`, t.queue); err != nil {
+		if _, err := w.exec(`DELETE FROM unsketched WHERE n = ?`, t.queue); err != nil {
 			return 0, wrapFull(err)
 		}
 	}

@@ -85,7 +85,7 @@ func (w *writer) put(a *news.Article, engine string, sk syndicate.Sketch, pendin
 		with = append(with, h)
 	}
 	// Stored last, it loses every tie.
-	self := copyInfo{id: a.ID, pub: published(a.Meta.Published.Value()), rowid: math.MaxInt64}
+	self := copyInfo{id: a.ID, pub: published(a.Meta.Published.Value()), seq: math.MaxInt64}
 	story, others, missing, err := w.join(self, sk, a.ID, with)
 	if err != nil {
 		return false, err
@@ -93,7 +93,7 @@ func (w *writer) put(a *news.Article, engine string, sk syndicate.Sketch, pendin
 	for _, m := range missing {
 		pending[m] = append(pending[m], a.ID)
 	}
-	if _, err := w.putArticle(a, engine, nil, story); err != nil {
+	if _, err := w.putArticle(a, engine, nil, story, 0); err != nil {
 		return false, err
 	}
 	// No stored article is of story a.ID, the article's own (a story ID
@@ -168,9 +168,11 @@ func (w *writer) close() {
 }
 
 // putArticle inserts a, with story, and its rows unless it is stored, and
-// returns its rowid (0 when it was stored already); when orig is not nil
-// it is the stored original to keep (reprocessing).
-func (w *writer) putArticle(a *news.Article, engine string, orig []byte, story string) (int64, error) {
+// returns its place in the order of storing (article_seq.n; 0 when it was
+// stored already). When orig is not nil it is the stored original to keep
+// and seq the article's place (reprocessing); seq 0 gives a new article
+// the next place.
+func (w *writer) putArticle(a *news.Article, engine string, orig []byte, story string, seq int64) (int64, error) {
 	if a.Meta.Story != story {
 		c := *a
 		c.Meta.Story = story
@@ -194,14 +196,19 @@ func (w *writer) putArticle(a *news.Article, engine string, orig []byte, story s
 	if n, _ := res.RowsAffected(); n == 0 {
 		return 0, nil
 	}
-	rowid, err := res.LastInsertId()
-	if err != nil {
+	if seq == 0 {
+		res, err := w.exec(`INSERT INTO article_seq (id) VALUES (?)`, a.ID)
+		if err != nil {
+			return 0, err
+		}
+		if seq, err = res.LastInsertId(); err != nil {
+			return 0, err
+		}
+	}
+	if _, err := w.exec(`INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`, seq, a.Meta.Title, a.Text); err != nil {
 		return 0, err
 	}
-	if _, err := w.exec(`INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`, rowid, a.Meta.Title, a.Text); err != nil {
-		return 0, err
-	}
-	return rowid, w.putRows(r)
+	return seq, w.putRows(r)
 }
 
 // putRows inserts the events, quotes, actors and places of one article.
@@ -345,7 +352,9 @@ func (s *DB) Replace(ctx context.Context, a *news.Article, engine string) ([]sto
 	defer tx.Rollback()
 	var orig []byte
 	var oldEngine, story string
-	err = tx.QueryRowContext(ctx, "SELECT original, engine, story FROM articles WHERE id = ?", a.ID).Scan(&orig, &oldEngine, &story)
+	var seq int64
+	err = tx.QueryRowContext(ctx, "SELECT a.original, a.engine, a.story, o.n FROM articles a JOIN article_seq o ON o.id = a.id WHERE a.id = ?", a.ID).
+		Scan(&orig, &oldEngine, &story, &seq)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("article %s: %w", a.ID, store.ErrNotFound)
 	}
@@ -377,12 +386,13 @@ func (s *DB) Replace(ctx context.Context, a *news.Article, engine string) ([]sto
 	if err := w.deleteArticle(a.ID); err != nil {
 		return nil, err
 	}
-	rowid, err := w.putArticle(a, engine, orig, story)
-	if err != nil {
+	// The article keeps its place in the order of storing, and so its
+	// ties and its rowid in articles_fts.
+	if _, err := w.putArticle(a, engine, orig, story, seq); err != nil {
 		return nil, wrapFull(err)
 	}
 	sk := syndicate.NewSketch(a.Text, storyConfig)
-	if err := w.link(copyInfo{id: a.ID, pub: published(a.Meta.Published.Value()), rowid: rowid}, sk, story); err != nil {
+	if err := w.link(copyInfo{id: a.ID, pub: published(a.Meta.Published.Value()), seq: seq}, sk, story); err != nil {
 		return nil, wrapFull(err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -398,6 +408,9 @@ func nullable(s string) any {
 	return s
 }
 
+// deleteArticle deletes a stored article and its rows but keeps its place
+// in the order of storing (article_seq), for the re-analysis that
+// replaces it.
 func (w *writer) deleteArticle(id string) error {
 	stmts := []string{
 		`DELETE FROM events_fts WHERE rowid IN (SELECT id FROM events WHERE article_id = ?1)`,
@@ -407,7 +420,7 @@ func (w *writer) deleteArticle(id string) error {
 		`DELETE FROM quotes_fts WHERE rowid IN (SELECT id FROM quotes WHERE article_id = ?1)`,
 		`DELETE FROM quotes WHERE article_id = ?1`,
 		`DELETE FROM mentions WHERE article_id = ?1`,
-		`DELETE FROM articles_fts WHERE rowid = (SELECT rowid FROM articles WHERE id = ?1)`,
+		`DELETE FROM articles_fts WHERE rowid = (SELECT n FROM article_seq WHERE id = ?1)`,
 		`DELETE FROM articles WHERE id = ?1`,
 	}
 	for _, q := range stmts {
@@ -426,9 +439,10 @@ func eventsOf(ctx context.Context, tx *sql.Tx, id string) ([]store.EventRow, err
 	return scanEvents(rows)
 }
 
-// IDs lists stored article IDs in the order they were stored.
+// IDs lists stored article IDs in the order they were stored (a
+// re-analysed article keeps its place).
 func (s *DB) IDs(ctx context.Context) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT id FROM articles ORDER BY rowid")
+	rows, err := s.db.QueryContext(ctx, "SELECT id FROM article_seq ORDER BY n")
 	if err != nil {
 		return nil, err
 	}

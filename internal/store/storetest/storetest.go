@@ -57,6 +57,7 @@ func Run(t *testing.T, open Open) {
 	t.Run("QuotesActorsArticles", func(t *testing.T) { testOthers(t, filled(t)) })
 	t.Run("ReplaceKeepsHistory", func(t *testing.T) { testReplace(t, filled(t), corpus) })
 	t.Run("StoriesAcrossPuts", func(t *testing.T) { testStories(t, fresh) })
+	t.Run("OrderAndSearchStable", func(t *testing.T) { testStable(t, fresh) })
 	t.Run("EmptyStore", func(t *testing.T) {
 		s := fresh(t)
 		ev, err := s.Events(context.Background(), store.EventFilter{})
@@ -375,6 +376,18 @@ func storyDoc(id, text, published string) *news.Article {
 	return a
 }
 
+// reanalysedSource marks an article of the stories test that is not put
+// but replaces the stored one of its ID (a re-analysis).
+const reanalysedSource = "reanalysed"
+
+// reanalysed is a re-analysis of a stored article of the stories test.
+func reanalysed(id, text, published string) *news.Article {
+	a := storyDoc(id, text, published)
+	a.Source = reanalysedSource
+	a.Events = append(a.Events, a.Events[0])
+	return a
+}
+
 // testStories puts copies of stories in separate Puts, as separate ingest
 // runs would: a copy joins the story stored before; an earlier copy moves
 // the story ID of every stored copy to itself; an article that copies two
@@ -412,6 +425,10 @@ func testStories(t *testing.T, fresh func(*testing.T) store.Store) {
 			[]put{{storyDoc("g1", "Strike near the border.", "2020-01-02")}, {storyDoc("g2", "STRIKE near the border!", "2020-01-01")},
 				{storyDoc("g3", "Strikes near the border.", "2020-01-01")}},
 			map[string]string{"g1": "g2", "g2": "g2", "g3": "g3"}},
+		{"same date: the copy stored first, also after it is re-analysed",
+			[]put{{storyDoc("k1", x+" "+y, "2020-01-02")}, {storyDoc("k2", y+" "+z, "2020-01-02")}, {reanalysed("k1", x+" "+y, "2020-01-02")},
+				{storyDoc("k3", x+" "+y+" "+z, "2020-01-04")}},
+			map[string]string{"k1": "k1", "k2": "k1", "k3": "k1"}},
 		{"within one batch, as across batches",
 			[]put{{storyDoc("h1", x+" "+y, "2020-01-03"), storyDoc("h2", other, "2020-01-01"), storyDoc("h3", x+" "+y+" copy", "2020-01-02")}},
 			map[string]string{"h1": "h3", "h2": "h2", "h3": "h3"}},
@@ -420,6 +437,12 @@ func testStories(t *testing.T, fresh func(*testing.T) store.Store) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := fresh(t)
 			for _, p := range tt.puts {
+				if len(p) == 1 && p[0].Source == reanalysedSource {
+					if _, err := s.Replace(ctx, p[0], "test-2"); err != nil {
+						t.Fatal(err)
+					}
+					continue
+				}
 				if n, err := s.Put(ctx, p, "test-1"); err != nil || n != len(p) {
 					t.Fatalf("Put = %d, %v", n, err)
 				}
@@ -503,4 +526,90 @@ func checkStories(t *testing.T, s store.Store, want map[string]string) {
 	if err := s.Check(ctx); err != nil {
 		t.Error(err)
 	}
+}
+
+// A Compacter is a store that can rewrite its files compactly (SQLite:
+// VACUUM). The suite compacts such a store where a rewrite could renumber
+// what it keeps.
+type Compacter interface {
+	Compact(ctx context.Context) error
+}
+
+// testStable checks that what depends on the order of storing (IDs,
+// the order of Articles among equal dates) and full-text search of
+// articles stay right when articles are re-analysed (Replace) and the
+// store is compacted.
+func testStable(t *testing.T, fresh func(*testing.T) store.Store) {
+	ctx := context.Background()
+	s := fresh(t)
+	var ids []string
+	put := func(i int) {
+		t.Helper()
+		id := fmt.Sprintf("o%d", i)
+		a := storyDoc(id, words(fmt.Sprintf("fam%dx", i), 40), "2020-02-02")
+		if n, err := s.Put(ctx, []*news.Article{a}, "test-1"); n != 1 || err != nil {
+			t.Fatalf("Put(%s) = %d, %v", id, n, err)
+		}
+		ids = append(ids, id)
+	}
+	check := func(when string) {
+		t.Helper()
+		got, err := s.IDs(ctx)
+		if err != nil || !slices.Equal(got, ids) {
+			t.Errorf("%s: IDs = %v, %v; want %v (oldest first)", when, got, err, ids)
+		}
+		rows, err := s.Articles(ctx, store.ArticleFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var order []string
+		for _, r := range rows {
+			order = append(order, r.ID)
+		}
+		if !slices.Equal(order, ids) {
+			t.Errorf("%s: Articles (one date) = %v; want the order of storing %v", when, order, ids)
+		}
+		for i, id := range ids {
+			word := fmt.Sprintf("fam%dx7", i)
+			rows, err := s.Articles(ctx, store.ArticleFilter{Search: word})
+			if err != nil || len(rows) != 1 || rows[0].ID != id {
+				var found []string
+				for _, r := range rows {
+					found = append(found, r.ID)
+				}
+				t.Errorf("%s: search %q = %v, %v; want [%s]", when, word, found, err, id)
+			}
+		}
+		if err := s.Check(ctx); err != nil {
+			t.Errorf("%s: %v", when, err)
+		}
+	}
+	for i := range 6 {
+		put(i)
+	}
+	check("after Put")
+	for _, i := range []int{1, 3} {
+		a := reanalysed(ids[i], words(fmt.Sprintf("fam%dx", i), 40), "2020-02-02")
+		if _, err := s.Replace(ctx, a, "test-2"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check("after Replace")
+	c, ok := s.(Compacter)
+	if !ok {
+		return
+	}
+	if err := c.Compact(ctx); err != nil {
+		t.Fatal(err)
+	}
+	check("after Compact")
+	put(6)
+	a := reanalysed(ids[0], words("fam0x", 40), "2020-02-02")
+	if _, err := s.Replace(ctx, a, "test-3"); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Compact(ctx); err != nil {
+		t.Fatal(err)
+	}
+	check("after Put, Replace and Compact")
 }
