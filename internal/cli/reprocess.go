@@ -8,7 +8,6 @@ import (
 
 	"sitrep/internal/pipeline"
 	"sitrep/internal/progress"
-	"sitrep/internal/store"
 	"sitrep/news"
 )
 
@@ -29,6 +28,9 @@ type ReprocessStats struct {
 	Articles, Skipped, Failed int
 	Removed, Changed, Added   int // events, as recorded in the history
 }
+
+// reprocessPage is how many stored articles Reprocess lists at a time.
+const reprocessPage = 256
 
 // Reprocess re-analyses stored articles from their original bytes with
 // the current engine and replaces their rows, one transaction per
@@ -51,35 +53,44 @@ func Reprocess(ctx context.Context, opt ReprocessOptions, stderr io.Writer) (Rep
 			return st, err
 		}
 	}
-	arts, err := db.Articles(ctx, store.ArticleFilter{})
-	if err != nil {
-		return st, err
-	}
 	var bar *progress.Bar
 	if opt.Progress {
 		bar = progress.New(stderr, isTerminal(stderr), 0)
 		defer bar.Done()
 	}
 	var loadErr error
+	// The stored articles are walked a page at a time, in storing order
+	// (which Replace keeps), so memory stays bounded however many there are.
 	in := func(yield func(*news.Article, error) bool) {
-		for _, row := range arts {
-			if !opt.All && row.Engine == opt.Engine {
-				st.Skipped++
-				continue
-			}
-			a, err := db.Original(ctx, row.ID)
+		for after := int64(0); ; {
+			page, err := db.Page(ctx, after, reprocessPage)
 			if err != nil {
 				loadErr = err
 				return
 			}
-			// What the reader knew beside the bytes (a JSON Lines record's
-			// URL and date); extract may refine it from the page.
-			if old, err := db.Article(ctx, row.ID); err == nil {
-				a.Meta.URL, a.Meta.Published, a.Meta.Title = old.Meta.URL, old.Meta.Published, old.Meta.Title
-				a.Meta.Story = old.Meta.Story
-			}
-			if !yield(a, nil) {
+			if len(page) == 0 {
 				return
+			}
+			for _, row := range page {
+				after = row.Seq
+				if !opt.All && row.Engine == opt.Engine {
+					st.Skipped++
+					continue
+				}
+				a, err := db.Original(ctx, row.ID)
+				if err != nil {
+					loadErr = err
+					return
+				}
+				// What the reader knew beside the bytes (a JSON Lines record's
+				// URL and date); extract may refine it from the page.
+				if old, err := db.Article(ctx, row.ID); err == nil {
+					a.Meta.URL, a.Meta.Published, a.Meta.Title = old.Meta.URL, old.Meta.Published, old.Meta.Title
+					a.Meta.Story = old.Meta.Story
+				}
+				if !yield(a, nil) {
+					return
+				}
 			}
 		}
 	}

@@ -68,6 +68,12 @@ type Store interface {
 	// (in the order they were first stored: Replace keeps an article's
 	// place, and so does compacting the store).
 	IDs(ctx context.Context) ([]string, error)
+	// Page lists at most limit stored articles in the same order, those
+	// after place `after` (0: from the first). Passing the last Seq of a
+	// page gets the next, so a caller walks any number of articles in
+	// bounded memory; Replace keeps places, so a walk that re-analyses as
+	// it goes sees every article once.
+	Page(ctx context.Context, after int64, limit int) ([]StoredRef, error)
 	// Original returns a stored article as it was read, before analysis:
 	// ID, Source, Format and Original set, no layers. It is what
 	// reprocessing feeds to the pipeline.
@@ -231,6 +237,14 @@ type ActorRow struct {
 	Mentions int      `json:"mentions"`
 	Events   int      `json:"events"`
 	Articles int      `json:"articles"`
+}
+
+// StoredRef is an article's place in the storing order (Seq, from 1 up,
+// with gaps), its content ID and the engine version of its rows.
+type StoredRef struct {
+	Seq    int64
+	ID     string
+	Engine string
 }
 
 // An ArticleRow is one stored article.

@@ -23,7 +23,8 @@ import (
 	"os"
 	"time"
 
-	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
+	msqlite "modernc.org/sqlite" // the "sqlite" database/sql driver
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"sitrep/internal/store"
 )
@@ -77,11 +78,35 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 	}
 	db.SetMaxOpenConns(1)
 	s := &DB{db: db, path: path}
-	if err := s.init(ctx); err != nil {
+	// Opening races other programs opening the same file (creating it,
+	// switching it to WAL, migrating it), and some of those steps fail
+	// with SQLITE_BUSY at once instead of waiting: try again, for up to
+	// about ten seconds in all.
+	for attempt := 1; ; attempt++ {
+		err = s.init(ctx)
+		if err == nil || !busy(err) || attempt == 40 {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			err = ctx.Err()
+		case <-time.After(time.Duration(attempt) * 12 * time.Millisecond):
+			continue
+		}
+		break
+	}
+	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return s, nil
+}
+
+// busy reports whether err is SQLite's SQLITE_BUSY (the database is
+// locked by another connection), with any extended code.
+func busy(err error) bool {
+	var e *msqlite.Error
+	return errors.As(err, &e) && e.Code()&0xff == sqlite3.SQLITE_BUSY
 }
 
 var sqliteMagic = []byte("SQLite format 3\x00")
@@ -123,6 +148,9 @@ func (s *DB) init(ctx context.Context) error {
 	var app, ver, tables int
 	if err := s.db.QueryRowContext(ctx, `SELECT a.application_id, v.user_version, (SELECT count(*) FROM sqlite_master)
 		FROM pragma_application_id a, pragma_user_version v`).Scan(&app, &ver, &tables); err != nil {
+		if busy(err) {
+			return err
+		}
 		return fmt.Errorf("%w: %v; nothing was changed", ErrNotSitrep, err)
 	}
 	switch {

@@ -458,6 +458,28 @@ func (s *DB) IDs(ctx context.Context) ([]string, error) {
 	return ids, rows.Err()
 }
 
+// Page lists up to limit articles after place after, in storing order.
+func (s *DB) Page(ctx context.Context, after int64, limit int) ([]store.StoredRef, error) {
+	if limit <= 0 {
+		return nil, nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT o.n, o.id, a.engine FROM article_seq o JOIN articles a ON a.id = o.id
+		WHERE o.n > ? ORDER BY o.n LIMIT ?`, after, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make([]store.StoredRef, 0, limit)
+	for rows.Next() {
+		var r store.StoredRef
+		if err := rows.Scan(&r.Seq, &r.ID, &r.Engine); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
 // Original returns the article as read, for reprocessing.
 func (s *DB) Original(ctx context.Context, id string) (*news.Article, error) {
 	a := &news.Article{ID: id}

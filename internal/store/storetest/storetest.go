@@ -558,6 +558,26 @@ func testStable(t *testing.T, fresh func(*testing.T) store.Store) {
 		if err != nil || !slices.Equal(got, ids) {
 			t.Errorf("%s: IDs = %v, %v; want %v (oldest first)", when, got, err, ids)
 		}
+		// Page walks the same order, two at a time.
+		var paged []string
+		for after, n := int64(0), 0; n < len(ids)+2; n++ {
+			page, err := s.Page(ctx, after, 2)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(page) == 0 {
+				break
+			}
+			for _, r := range page {
+				if r.Seq <= after || r.Engine == "" {
+					t.Errorf("%s: Page(%d) gave %+v: places must rise and carry the engine", when, after, r)
+				}
+				paged, after = append(paged, r.ID), r.Seq
+			}
+		}
+		if !slices.Equal(paged, ids) {
+			t.Errorf("%s: Page walk = %v; want %v", when, paged, ids)
+		}
 		rows, err := s.Articles(ctx, store.ArticleFilter{})
 		if err != nil {
 			t.Fatal(err)
