@@ -543,6 +543,19 @@ func (r *reader) code(sp news.Span) {
 		p := &ps[k]
 		p.src, p.tgt = r.qualified(p.src), r.qualified(p.tgt)
 	}
+	// A weak word ("offer", "provide", "help", "allow", "support")
+	// between organisations of no known country or sector is commerce:
+	// "Apple offers free repairs", "the app helps you budget". It counts
+	// only with an actor an event can be coded for.
+	for k := range ps {
+		p := &ps[k]
+		if p.drop || !p.e.weak || p.e.speaker || p.content >= 0 || cause[k] {
+			continue
+		}
+		if (p.src < 0 || r.uncodedOrg(p.src)) && (p.tgt < 0 || r.uncodedOrg(p.tgt)) {
+			p.drop = true
+		}
+	}
 	// Assertion.
 	for k := range ps {
 		r.assert(&ps[k], ps)
@@ -1521,6 +1534,13 @@ func blockade(e *entry) bool {
 func (r *reader) known(m int) bool {
 	act := &r.a.Mentions[m].Actor
 	return act.Country != "" || act.Code != ""
+}
+
+// uncodedOrg reports whether mention m is an organisation with no
+// country, sector or code: a company, a product or an unknown name.
+func (r *reader) uncodedOrg(m int) bool {
+	act := &r.a.Mentions[m].Actor
+	return act.Country == "" && act.Code == "" && act.Sector == "" && (act.Kind == "org" || act.Kind == "organization" || act.Kind == "")
 }
 
 // qualified returns, for a mention whose actor is unknown, the known

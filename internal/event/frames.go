@@ -100,21 +100,23 @@ func (r *reader) frameObject(fh *frameHead, i int) int {
 	ws := r.ws
 	for j := i; j < len(ws) && j-i < maxFrameGap; j++ {
 		w := &ws[j]
-		if fh.f.objects[w.low] {
+		if fh.f.objects[w.low] || fh.f.objects[scoreObject] && r.score(j) {
 			return j // also inside a mention: "sent Russian troops"
 		}
 		if w.mention >= 0 {
 			continue
 		}
 		switch {
+		case (w.low == "'s" || w.low == "’s") && j > i:
+			continue // "attacked the government's policy"
 		case w.punct, subordinators[w.low], coordinators[w.low], beForms[w.low]:
 			return -1
 		case w.low == "by" && j+1 < len(ws) && (ws[j+1].number || isNumberWord(ws[j+1].low)):
 			continue // "shortened by one hour the curfew"
 		case prepositions[w.low] && w.low != "of" && w.low != fh.f.prep:
 			return -1
-		case r.verbWord(w.low):
-			return -1
+		case r.verbWord(w.low) && !(j > i && determiners[ws[j-1].low]):
+			return -1 // not after an article: "a free upgrade"
 		}
 	}
 	return -1
@@ -132,7 +134,11 @@ func (r *reader) frameObjectBefore(fh *frameHead, i int) int {
 		}
 		// "sanctions on X were lifted": a prepositional phrase may follow
 		// the object.
-		if ws[j].mention >= 0 || w == "on" || w == "against" || w == "of" || w == "for" {
+		if ws[j].mention >= 0 || w == "on" || w == "against" || w == "of" || w == "for" || (w == "which" || w == "that") && j+1 < i && beForms[ws[j+1].low] {
+			continue
+		}
+		// "The chart, provided by X,": a reduced relative after a comma.
+		if w == "," && j == i-1 && i+1 < len(ws) && ws[i+1].low == "by" {
 			continue
 		}
 		if !(beForms[w] || w == "has" || w == "have" || w == "had" || fillers[w] || strings.HasSuffix(w, "ly")) {
@@ -147,6 +153,35 @@ func (r *reader) frameObjectBefore(fh *frameHead, i int) int {
 func (r *reader) verbWord(w string) bool {
 	for _, e := range r.s.lex.byFirst[w] {
 		if e.verb && len(e.words) == 1 && (isPlover(e.kind) || e.kind == kindReport) && e.form != formPart {
+			return true
+		}
+	}
+	return false
+}
+
+// scoreObject is the frames.tsv object that stands for a match score.
+const scoreObject = "#score"
+
+// score reports whether word j is a match score: "3-1", "6–0", or the
+// same split into number, dash, number.
+func (r *reader) score(j int) bool {
+	ws := r.ws
+	w := ws[j].low
+	if !ws[j].number {
+		return false
+	}
+	k := 0
+	for k < len(w) && w[k] >= '0' && w[k] <= '9' {
+		k++
+	}
+	if k > 0 && k <= 3 {
+		rest := w[k:]
+		for _, dash := range []string{"-", "–"} {
+			if t, ok := strings.CutPrefix(rest, dash); ok && len(t) > 0 && len(t) <= 3 && strings.Trim(t, "0123456789") == "" {
+				return true
+			}
+		}
+		if rest == "" && j+2 < len(ws) && (ws[j+1].low == "-" || ws[j+1].low == "–") && ws[j+2].number && len(ws[j+2].low) <= 3 {
 			return true
 		}
 	}

@@ -14,9 +14,17 @@ func (r *reader) finish() {
 	for i := range into {
 		into[i] = -1
 	}
+	// In a sports report, plays and results are no events (sports.go).
+	if r.sportsReport() {
+		for i := 0; i < n; i++ {
+			if r.sportsPlay(i) {
+				into[i] = dropped
+			}
+		}
+	}
 	for i := 0; i < n; i++ {
 		e := &r.events[i]
-		if r.info[i].child || r.info[i].paragraph < 0 {
+		if into[i] == dropped || r.info[i].child || r.info[i].paragraph < 0 {
 			continue
 		}
 		repeat := e.Voice == "nominal" || e.Voice == "light" || r.info[i].weak || e.Source < 0 || e.Target < 0
@@ -28,7 +36,7 @@ func (r *reader) finish() {
 				break
 			}
 			p := &r.events[j]
-			if into[j] >= 0 || r.info[j].child || p.Type != e.Type || r.info[j].sent == r.info[i].sent {
+			if into[j] != -1 || r.info[j].child || p.Type != e.Type || r.info[j].sent == r.info[i].sent {
 				continue
 			}
 			if !sameActor(r.a, p.Source, e.Source, true) || !sameActor(r.a, p.Target, e.Target, true) {
@@ -52,6 +60,10 @@ func (r *reader) finish() {
 	out := r.events[:0]
 	k := 0
 	for i := 0; i < n; i++ {
+		if into[i] == dropped {
+			remap[i] = -1
+			continue
+		}
 		if into[i] >= 0 {
 			remap[i] = remap[into[i]]
 			continue
@@ -67,6 +79,9 @@ func (r *reader) finish() {
 	}
 	r.events = out
 }
+
+// dropped marks, in finish, an event that is left out.
+const dropped = -2
 
 // sameActor reports whether mentions x (the earlier event's) and y name
 // the same actor; y absent matches anything when loose.

@@ -18,8 +18,9 @@ type reader struct {
 	ix     *index
 	ws     []word
 	events []news.Event
-	info   []evInfo // parallel to events
-	sent   int      // sentence number
+	info   []evInfo  // parallel to events
+	sent   int       // sentence number
+	sports [2]uint64 // the sports words the article used (sports.go)
 }
 
 // evInfo is what the reader keeps about an event beyond news.Event.
@@ -85,6 +86,7 @@ func (r *reader) sentence(sp news.Span, spans []news.Span) {
 		txt := a.Text[t.Start:t.End]
 		rn, _ := utf8.DecodeRuneInString(txt)
 		w := word{span: t, low: lower(txt)}
+		r.noteSports(w.low)
 		w.punct = !isWordRune(rn) && !(rn == '\'' || rn == '’') || (txt == "'" || txt == "’")
 		w.number = unicode.IsDigit(rn)
 		w.mention = cover(r.ix.mentions, mspan, &mp, t)
@@ -315,7 +317,29 @@ func (r *reader) choose(c *cand) {
 		c.chosen = nil // "concluded that": a finding, not a deal
 		return
 	}
+	if v != nil && v.kind == "REQUEST" && askForms[ws[c.i].low] && c.n == 1 && r.question(c.i+1) {
+		c.chosen = nil // "asked the minister about", "asked whether": a question
+		return
+	}
+	if v != nil && n == nil && v.form == formIng && degreeWords[prev] {
+		c.chosen = nil // "the most striking": an adjective
+		return
+	}
+	if v != nil && ws[c.i].low == "free" && next == "to" {
+		c.chosen = nil // "is free to sign": an adjective
+		return
+	}
+	if v != nil && v.form == formS && beForms[prev] {
+		c.chosen = n // "are gases", "were threats": a noun after a form of "be"
+		return
+	}
+	if v != nil && recallForms[ws[c.i].low] && (c.i+c.n >= len(ws) || ws[c.i+c.n].punct) && !beForms[prev] {
+		c.chosen = nil // "…," she recalled.": remembering
+		return
+	}
 	switch {
+	case n != nil && v != nil && v.form == formS && next == "of":
+		c.chosen = n // "signs of", "attacks of": a noun, not a verb
 	case c.i == 0 && n != nil && v != nil && (v.form == formS || v.form == formIng):
 		c.chosen = n // "Clashes between X and Y …": no verb opens a sentence
 	case c.afterVerb && n != nil:
@@ -369,6 +393,58 @@ func (r *reader) choose(c *cand) {
 			c.chosen = n
 		}
 	}
+	if c.chosen != nil && !c.chosen.verb && lawHeads[next] {
+		c.chosen = nil // "the extradition bill": a bill, not an extradition
+	}
+}
+
+// recallForms are the active forms of "recall"; with no object it is
+// remembering.
+var recallForms = set("recall", "recalls", "recalled", "recalling")
+
+// degreeWords before an -ing form make it an adjective: "the most
+// striking", "very promising".
+var degreeWords = set("most", "more", "less", "least", "very", "so", "too", "quite", "rather", "extremely", "highly")
+
+// lawHeads are nouns an event noun may qualify without being an event:
+// "the extradition bill", "the protest law".
+var lawHeads = set("bill", "bills", "law", "laws", "legislation")
+
+// askForms are the forms of "ask": asking about something, or whether,
+// is a question, not a request.
+var askForms = set("ask", "asks", "asked", "asking")
+
+// questionWords start what is asked about.
+var questionWords = set("about", "whether", "if", "why", "how", "what", "when", "where", "who", "which")
+
+// question reports whether the words from j, after a short object, are
+// a question's: "about …", "whether …", a wh-clause; or nothing at all
+// ("…?" the reporter asked.).
+func (r *reader) question(j int) bool {
+	ws := r.ws
+	for k := j; k < len(ws) && k-j < 6; k++ {
+		w := &ws[k]
+		switch {
+		case w.punct && w.low == ",":
+			// "asked, "Could it …?"": a question follows.
+			for q := k + 1; q < len(ws); q++ {
+				if ws[q].low == "?" {
+					return true
+				}
+			}
+			return false
+		case w.punct:
+			return true // "… ?" the reporter asked.
+		case w.mention < 0 && questionWords[w.low]:
+			return true
+		case w.mention >= 0, determiners[w.low], objectPronouns[w.low], possessiveMark(w.low):
+		default:
+			if prepositions[w.low] || w.low == "to" || w.low == "that" || r.isVerb(k) {
+				return false
+			}
+		}
+	}
+	return j >= len(ws)
 }
 
 // toNoun are words after which "to" is a preposition: "subjected to
