@@ -230,6 +230,43 @@ func (r *reader) assert(p *pending, ps []pending) {
 		p.assert.Cue = cue
 		p.modal = scope
 	}
+	if how == "" && (p.assert.How == "reported" || p.assert.How == "claimed") {
+		if j := r.yesNoQuestion(p.head); j >= 0 {
+			// "Would X attack Y?", "Are you planning to visit?": asked,
+			// not stated.
+			p.assert.How = "hypothetical"
+			p.assert.Cue = r.ws[j].span
+			p.modal = "clause"
+		}
+	}
+}
+
+// questionAux are the auxiliaries that open a yes/no question.
+var questionAux = set("is", "are", "was", "were", "do", "does", "did", "will", "would", "could", "can", "should",
+	"shall", "has", "have", "had", "may", "might", "must", "isn't", "aren't", "wasn't", "weren't", "don't",
+	"doesn't", "didn't", "won't", "wouldn't", "couldn't", "can't", "shouldn't", "hasn't", "haven't")
+
+// yesNoQuestion returns the word index of the auxiliary that opens the
+// yes/no question word i is in ("Would X attack Y?"), else -1. A
+// wh-question ("Why did X attack Y?") presupposes its act and is no
+// such question.
+func (r *reader) yesNoQuestion(i int) int {
+	ws := r.ws
+	end := i
+	for end < len(ws) && !(ws[end].punct && (ws[end].low == "?" || ws[end].low == "." || ws[end].low == "!" || ws[end].low == ";" || isQuoteMark(ws[end].low))) {
+		end++
+	}
+	if end >= len(ws) || ws[end].low != "?" {
+		return -1
+	}
+	j := i
+	for j > 0 && !isStrongBoundary(&ws[j-1]) {
+		j--
+	}
+	if i-j > 40 || ws[j].mention >= 0 || !questionAux[ws[j].low] {
+		return -1
+	}
+	return j
 }
 
 // sameSide reports whether mentions m and n are one actor or of one
@@ -260,6 +297,11 @@ func (r *reader) modality(i int) (how, scope string, cue news.Span) {
 func (r *reader) modalityAt(i int) (how, scope string, cue news.Span) {
 	ws := r.ws
 	start := r.clauseStart(i)
+	if start > 0 && ws[start-1].mention < 0 && subordinators[ws[start-1].low] {
+		// The subordinator that opens the clause is in it: "if they
+		// strike", "whether it will strike".
+		start--
+	}
 	for j := i - 1; j >= start; j-- {
 		for _, m := range r.s.modal[ws[j].low] {
 			if !matchWords(ws, j, m.words) {

@@ -10,6 +10,12 @@ import (
 // code finds and writes the events of the current sentence.
 func (r *reader) code(sp news.Span) {
 	ws := r.ws
+	if strings.IndexByte(r.a.Text[sp.Start:sp.End], '|') >= 0 {
+		// A vertical bar separates the items of a list of links or
+		// headlines ("Senators call for … | Progressives oppose …"),
+		// or a title from a site name: no sentence a report states.
+		return
+	}
 	cands := r.match()
 	if len(cands) == 0 {
 		return
@@ -556,6 +562,22 @@ func (r *reader) code(sp news.Span) {
 			p.drop = true
 		}
 	}
+	// Word senses that the words around the trigger rule out: "helped
+	// (them) build", "will be back", a product released to no one.
+	for k := range ps {
+		p := &ps[k]
+		if p.drop || p.content >= 0 || p.e.speaker || k < len(cause) && cause[k] {
+			continue
+		}
+		switch {
+		case p.e.kind == "AID" && helpForms[ws[p.trig].low] && p.trigEnd == p.trig+1 && r.helpVerb(p.trigEnd):
+			p.drop = true // "helped deliver", "helped to show", "help people build": contributed to
+		case p.e.kind == "SUPPORT" && ws[p.trig].low == "back" && p.trigEnd == p.trig+1 && r.adverbBack(p.trig):
+			p.drop = true // "will be back", "makes it back", "to Mars and back"
+		case p.e.kind == "CONCEDE" && p.e.mode == "release" && p.voice == "active" && p.tgt < 0 && len(p.toll) == 0 && !r.captiveObject(p.trigEnd):
+			p.drop = true // "Apple released a new phone": nobody freed
+		}
+	}
 	// Assertion.
 	for k := range ps {
 		r.assert(&ps[k], ps)
@@ -567,6 +589,22 @@ func (r *reader) code(sp news.Span) {
 	}
 	// Tolls.
 	ps = r.tolls(cands, ps)
+	// An act needs someone to do it or undergo it: with no actor, no
+	// content, and no toll, and no noun for a political or public actor
+	// before it in its clause ("the researchers called for"), what is
+	// left is a word sense ("burn crop stubble", "deploying cleaner
+	// technology", "offered no evidence") or talk with no one named ("I
+	// thank my family", "enemy attacks").
+	for k := range ps {
+		p := &ps[k]
+		if p.drop || p.src >= 0 || p.tgt >= 0 || p.content >= 0 || p.parent >= 0 || p.e.speaker || k < len(cause) && cause[k] || len(p.toll) > 0 {
+			continue
+		}
+		if r.agentNounBefore(p.trig) {
+			continue // "relief agencies working in the region called for …": an unnamed actor
+		}
+		p.drop = true
+	}
 	// Write.
 	base := len(r.events)
 	idx := make([]int, len(ps))
@@ -1603,4 +1641,107 @@ func (r *reader) nextMention(i, n int) int {
 		}
 	}
 	return -1
+}
+
+var helpForms = set("help", "helps", "helped", "helping")
+
+// bareVerbsAfterHelp are verbs common as the bare infinitive after
+// "help" ("helped build", "help keep him solvent"): general English.
+var bareVerbsAfterHelp = set("make", "keep", "build", "create", "deliver", "push", "cover", "pay", "reduce", "improve",
+	"protect", "prevent", "ensure", "bring", "get", "find", "develop", "boost", "drive", "shape", "explain",
+	"understand", "lower", "raise", "increase", "restore", "manage", "maintain", "minimize", "minimise", "solve",
+	"propel", "lead", "set", "turn", "move", "grow", "save", "cut", "ease", "offset", "fuel", "spur", "lift",
+	"determine", "identify", "show", "prove", "establish", "launch", "run", "win", "pass", "secure", "plan",
+	"design", "stabilize", "stabilise", "clear", "fill", "cope", "deal", "tackle", "address", "overcome",
+	"compete", "become", "stay", "remain", "feel", "see", "learn", "avoid", "stop", "end", "fix", "fight")
+
+// helpVerb reports whether a verb follows "help" at word j, directly, after
+// "to", or after a pronoun or a name as its object: "helped (to) show",
+// "help people build", "helped Ruritania rebuild". The help is then a
+// contribution, not aid: aid is given as goods or money, "helped X with".
+func (r *reader) helpVerb(j int) bool {
+	ws := r.ws
+	if j < len(ws) && ws[j].low == "to" && j+1 < len(ws) && ws[j+1].mention < 0 && !determiners[ws[j+1].low] && !ws[j+1].punct && !ws[j+1].number {
+		return true // "helped to show"; not "help to the refugees"
+	}
+	if j < len(ws) && (objectPronouns[ws[j].low] || ws[j].low == "people") {
+		j++
+	} else if j < len(ws) && ws[j].mention >= 0 {
+		for m := ws[j].mention; j < len(ws) && ws[j].mention == m; {
+			j++
+		}
+	}
+	return j < len(ws) && ws[j].mention < 0 && bareVerbsAfterHelp[ws[j].low]
+}
+
+// adverbBack reports whether "back" at word j is the adverb: after a form
+// of "be", a verb of motion or return, "it" or "and", or before a
+// preposition, a punctuation mark or the end ("will be back", "came
+// back", "makes it back", "to X and back", "back in office").
+func (r *reader) adverbBack(j int) bool {
+	ws := r.ws
+	if j == 0 || j+1 >= len(ws) || ws[j+1].punct || prepositions[ws[j+1].low] || backAfter[ws[j+1].low] {
+		return true
+	}
+	p := ws[j-1].low
+	return beForms[p] || p == "be" || backBefore[p]
+}
+
+var (
+	backBefore = set("it", "and", "way", "come", "comes", "came", "coming", "go", "goes", "went", "going", "get",
+		"gets", "got", "bring", "brings", "brought", "take", "takes", "took", "make", "makes", "made", "fight",
+		"fights", "fought", "hold", "holds", "held", "pull", "pulled", "step", "stepped", "look", "looked", "call",
+		"called", "write", "wrote", "pay", "paid", "bounce", "bounced", "send", "sent", "sit", "sat", "stand",
+		"stood", "turn", "turned", "head", "headed", "move", "moved", "fall", "fell", "roll", "rolled", "scale",
+		"scaled", "cut", "set", "push", "pushed", "hit", "flash", "flashed", "welcome")
+	backAfter = set("home", "up", "down", "then", "later", "again", "now", "soon", "here", "there", "and", "or",
+		"when", "after", "before")
+)
+
+// captiveObject reports whether the object after word j, up to the next
+// punctuation or preposition within six words, counts people or names a kind of people
+// that can be held and freed: "released 20 prisoners", "freed the
+// hostages".
+func (r *reader) captiveObject(j int) bool {
+	ws := r.ws
+	for k := j; k < len(ws) && k-j < 6 && !ws[k].punct && !(k > j && prepositions[ws[k].low]); k++ {
+		if ws[k].number || numberWords[ws[k].low] > 0 || captives[ws[k].low] || captives[strings.TrimSuffix(ws[k].low, "s")] {
+			return true
+		}
+	}
+	return false
+}
+
+var captives = set("prisoner", "hostage", "detainee", "captive", "soldier", "civilian", "people", "person", "men",
+	"women", "children", "journalist", "activist", "worker", "fishermen", "fisherman", "sailor", "crew", "national",
+	"citizen", "tourist", "student", "protester", "protestor", "inmate", "suspect", "member", "officer", "pilot",
+	"abductee", "refugee", "migrant", "dissident", "opponent", "leader", "politician", "demonstrator", "captain",
+	"him", "her", "them", "us", "me")
+
+// agentNouns are common nouns for the public and political actors an
+// event may have when no name is given: general English.
+var agentNouns = set("agency", "agencies", "researchers", "scientists", "official", "officials", "authorities",
+	"activists", "campaigners", "lawmakers", "legislators", "leaders", "ministers", "minister", "diplomats",
+	"negotiators", "rebels", "militants", "insurgents", "fighters", "gunmen", "protesters", "protestors",
+	"demonstrators", "troops", "soldiers", "forces", "police", "officers", "prosecutors", "judges", "court",
+	"investigators", "group", "groups", "organisations", "organizations", "charities", "union", "unions",
+	"workers", "residents", "villagers", "doctors", "experts", "critics", "opponents", "supporters", "students",
+	"delegates", "envoys", "observers", "monitors", "inspectors", "mediators", "government", "governments",
+	"countries", "nations", "parties", "donors", "allies", "army", "military", "ministry", "committee", "council",
+	"coalition", "alliance", "administration", "regime", "parliament", "senate", "congress", "junta", "cabinet")
+
+// agentNounBefore reports whether one of agentNouns stands within eight
+// words before word i in its clause, with no punctuation between: the
+// unnamed subject of the act at i.
+func (r *reader) agentNounBefore(i int) bool {
+	ws := r.ws
+	for j := i - 1; j >= 0 && i-j <= 8; j-- {
+		if ws[j].punct || subordinators[ws[j].low] && ws[j].low != "that" {
+			return false
+		}
+		if agentNouns[ws[j].low] {
+			return true
+		}
+	}
+	return false
 }
