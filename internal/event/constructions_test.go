@@ -8,7 +8,7 @@ import "testing"
 // words for reminders, bans, sentences and supplies. Sentences are
 // written for the test, not taken from any data set.
 func TestConstructions(t *testing.T) {
-	for _, tc := range []struct{ text, want string }{
+	checkMain(t, []mainCase{
 		// A stative participle before "to" states the subject's own
 		// stance: no passive.
 		{"⟦Ruritania|A:XXB/state⟧ is committed to the talks with ⟦Freedonia|A:XXC/state⟧.", "AGREE XXB/state→XXC/state"},
@@ -108,20 +108,7 @@ func TestConstructions(t *testing.T) {
 		{"⟦Ruritania|A:XXB/state⟧ reopened ⟦its|A:XXB/state⟧ embassy in ⟦Freedonia|A:XXC/state⟧.", "SUPPORT/recognize XXB/state→XXC/state"},
 		// A protest takes the target of its purpose past place and time.
 		{"Inmates rioted at a jail in ⟦Zenda|A:XXB/place⟧ on Monday, joining thousands of demonstrators in demanding independence from ⟦Freedonian|A:XXC/state⟧ rule.", "PROTEST/riot XXB/place→XXC/state"},
-	} {
-		a := marked(t, tc.text)
-		if err := New(Config{}).Apply(a); err != nil {
-			t.Fatal(err)
-		}
-		checkEvents(t, a)
-		got := "none"
-		if i := mainEvent(a); i >= 0 {
-			got = short(a, i)
-		}
-		if got != tc.want {
-			t.Errorf("%s\n got %s\nwant %s\nevents:\n%s", a.Text, got, tc.want, render(a))
-		}
-	}
+	})
 }
 
 // TestMessageThat: the that-clause of a message is asserted by its

@@ -10,7 +10,7 @@ import (
 // type, mode, source and target: object frames, intentions, and role
 // rules. Sentences are written for the test, not taken from any data set.
 func TestTypesAndRoles(t *testing.T) {
-	for _, tc := range []struct{ text, want string }{
+	checkMain(t, []mainCase{
 		// Object frames: the object's head noun decides the type.
 		{"⟦The government|A:XXA/government⟧ lifted all remaining restrictions on travel.", "CONCEDE/ease XXA/government→-"},
 		{"⟦The government|A:XXA/government⟧ imposed new restrictions on travel.", "SANCTION XXA/government→-"},
@@ -40,20 +40,7 @@ func TestTypesAndRoles(t *testing.T) {
 		{"⟦The council|A:XXB/government⟧ concluded ⟦on Monday|T:2024-05-06⟧ that ⟦the army|A:XXB/military⟧ must withdraw.", "REQUEST(intends RETREAT) -→XXB/military"},
 		{"⟦Ruritania|A:XXB/state⟧ threatened to halt the talks if ⟦Freedonia|A:XXC/state⟧ moves troops.", "THREATEN XXB/state→XXC/state"},
 		{"⟦Ruritania|A:XXB/state⟧ complained to ⟦the UN|A:IGO/igo⟧ over ⟦Freedonian|A:XXC/military⟧ air raids.", "ACCUSE/criticize XXB/state→XXC/military"},
-	} {
-		a := marked(t, tc.text)
-		if err := New(Config{}).Apply(a); err != nil {
-			t.Fatal(err)
-		}
-		checkEvents(t, a)
-		got := "none"
-		if i := mainEvent(a); i >= 0 {
-			got = short(a, i)
-		}
-		if got != tc.want {
-			t.Errorf("%s\n got %s\nwant %s\nevents:\n%s", a.Text, got, tc.want, render(a))
-		}
-	}
+	})
 }
 
 // short writes event i as "TYPE/mode(intends T) source→target".

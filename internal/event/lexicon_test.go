@@ -10,7 +10,7 @@ import (
 // checks the main event's type, mode, source and target. Sentences are
 // written for the test, not taken from any data set.
 func TestLexiconCoverage(t *testing.T) {
-	for _, tc := range []struct{ text, want string }{
+	checkMain(t, []mainCase{
 		// 02, 10 appeal and demand
 		{"⟦The opposition|A:XXA/opposition⟧ implored ⟦the president|A:XXA/government⟧ to step down.", "REQUEST/appeal XXA/opposition→XXA/government"},
 		{"⟦Ruritania|A:XXB/state⟧ petitioned ⟦the court|A:XXC/judiciary⟧ for the return of the islands.", "REQUEST/appeal XXB/state→XXC/judiciary"},
@@ -54,20 +54,7 @@ func TestLexiconCoverage(t *testing.T) {
 		{"⟦She|A:XXB/person⟧ is a five-time Olympic champion.", "none"},
 		{"⟦The firm|A:XXB/business⟧ took over the company in 2019.", "none"},
 		{"⟦The laptop|A:XXB/business⟧ comes equipped with a touch screen.", "none"},
-	} {
-		a := marked(t, tc.text)
-		if err := New(Config{}).Apply(a); err != nil {
-			t.Fatal(err)
-		}
-		checkEvents(t, a)
-		got := "none"
-		if i := mainEvent(a); i >= 0 {
-			got = short(a, i)
-		}
-		if got != tc.want {
-			t.Errorf("%s\n got %s\nwant %s\nevents:\n%s", a.Text, got, tc.want, render(a))
-		}
-	}
+	})
 }
 
 // TestInflectDoubled: verbs that double their last consonant are written

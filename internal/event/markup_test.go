@@ -180,3 +180,27 @@ func kindOf(sector string) string {
 	}
 	return ""
 }
+
+// mainCase is a marked sentence and the event the stage should code as
+// its main one, written by short ("none": no event at all).
+type mainCase struct{ text, want string }
+
+// checkMain runs the event stage alone on each marked text, checks the
+// events' invariants, and compares the main event (mainEvent) with want.
+func checkMain(t *testing.T, cases []mainCase) {
+	t.Helper()
+	for _, tc := range cases {
+		a := marked(t, tc.text)
+		if err := New(Config{}).Apply(a); err != nil {
+			t.Fatal(err)
+		}
+		checkEvents(t, a)
+		got := "none"
+		if i := mainEvent(a); i >= 0 {
+			got = short(a, i)
+		}
+		if got != tc.want {
+			t.Errorf("%s\n got %s\nwant %s\nevents:\n%s", a.Text, got, tc.want, render(a))
+		}
+	}
+}

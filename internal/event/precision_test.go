@@ -11,7 +11,7 @@ import "testing"
 // real event in the same frame still counts. Sentences are written for
 // the test, not taken from any data set. "none": no event at all.
 func TestPrecision(t *testing.T) {
-	for _, tc := range []struct{ text, want string }{
+	checkMain(t, []mainCase{
 		// Compounds: the trigger word qualifies a noun that is no event.
 		{"⟦Riot police|A:XXB/police⟧ guarded the square in ⟦Zenda|A:XXB/place⟧.", "none"},
 		{"The marching band played outside ⟦the parliament|A:XXB/legislature⟧.", "none"},
@@ -85,23 +85,7 @@ func TestPrecision(t *testing.T) {
 		{"\"Life was short,\" ⟦she|A:XXB/civilians⟧ recalled.", "none"},
 		{"⟦The ambassador|A:XXB/government⟧ was recalled.", "SANCTION -→XXB/government"},
 		{"⟦The opposition leader|A:XXB/opposition⟧ attacked ⟦the government|A:XXB/government⟧'s economic policy.", "ACCUSE/criticize XXB/opposition→XXB/government"},
-	} {
-		a := marked(t, tc.text)
-		if err := New(Config{}).Apply(a); err != nil {
-			t.Fatal(err)
-		}
-		checkEvents(t, a)
-		got := "none"
-		if len(a.Events) > 0 {
-			got = "(event)"
-			if i := mainEvent(a); i >= 0 {
-				got = short(a, i)
-			}
-		}
-		if got != tc.want {
-			t.Errorf("%s\n got %s\nwant %s\nevents:\n%s", a.Text, got, tc.want, render(a))
-		}
-	}
+	})
 }
 
 // TestSportsReport: in an article with several sports words, results and
@@ -140,7 +124,7 @@ func TestSportsReport(t *testing.T) {
 // still is. A list of links or headlines separated by vertical
 // bars states nothing. Sentences are written for the test.
 func TestNoActor(t *testing.T) {
-	for _, tc := range []struct{ text, want string }{
+	checkMain(t, []mainCase{
 		{"Farmers burn the old straw to clear their fields.", "none"},
 		{"Many cities are deploying cleaner buses this year.", "none"},
 		{"The blog offered no evidence for its figures.", "none"},
@@ -155,23 +139,7 @@ func TestNoActor(t *testing.T) {
 		// Lists of links or headlines run together with vertical bars.
 		{"⟦Ruritania|A:XXB/state⟧ attacks ⟦Freedonia|A:XXC/state⟧ | ⟦Senators|A:XXB/legislature⟧ call for new sanctions | Markets fall", "none"},
 		{"⟦Police|A:XXB/police⟧ arrest ⟦protesters|A:XXB/civilians⟧ in ⟦Zenda|A:XXB/place⟧ | The Daily Herald", "none"},
-	} {
-		a := marked(t, tc.text)
-		if err := New(Config{}).Apply(a); err != nil {
-			t.Fatal(err)
-		}
-		checkEvents(t, a)
-		got := "none"
-		if len(a.Events) > 0 {
-			got = "(event)"
-			if i := mainEvent(a); i >= 0 {
-				got = short(a, i)
-			}
-		}
-		if got != tc.want {
-			t.Errorf("%s\n got %s\nwant %s\nevents:\n%s", a.Text, got, tc.want, render(a))
-		}
-	}
+	})
 }
 
 // TestQuestionCondition: an act in an "if", "unless" or "whether" clause,
@@ -213,7 +181,7 @@ func TestQuestionCondition(t *testing.T) {
 // same words in their event sense still count. Sentences are written for
 // the test.
 func TestWordSenseContext(t *testing.T) {
-	for _, tc := range []struct{ text, want string }{
+	checkMain(t, []mainCase{
 		{"⟦Ruritania|A:XXB/state⟧ shared detailed information with ⟦Freedonia|A:XXC/state⟧.", "COOPERATE/intelligence XXB/state→XXC/state"},
 		{"⟦The minister|A:XXB/government⟧ shared the video with ⟦Freedonia|A:XXC/state⟧.", "none"},
 		{"⟦The singer|A:XXB/business⟧ shared a photo of her new house.", "none"},
@@ -226,21 +194,5 @@ func TestWordSenseContext(t *testing.T) {
 		{"⟦The opposition|A:XXB/opposition⟧ backed ⟦the president|A:XXB/government⟧.", "SUPPORT XXB/opposition→XXB/government"},
 		{"⟦The rebels|A:XXB/rebel⟧ released 20 prisoners on Monday.", "CONCEDE/release XXB/rebel→-"},
 		{"⟦The company|A:XXB/business⟧ released a new phone in 2015.", "none"},
-	} {
-		a := marked(t, tc.text)
-		if err := New(Config{}).Apply(a); err != nil {
-			t.Fatal(err)
-		}
-		checkEvents(t, a)
-		got := "none"
-		if len(a.Events) > 0 {
-			got = "(event)"
-			if i := mainEvent(a); i >= 0 {
-				got = short(a, i)
-			}
-		}
-		if got != tc.want {
-			t.Errorf("%s\n got %s\nwant %s\nevents:\n%s", a.Text, got, tc.want, render(a))
-		}
-	}
+	})
 }

@@ -6,7 +6,7 @@ import "testing"
 // argument-role constructions, one sentence each. Sentences are written
 // for the test, not taken from any data set.
 func TestRoles(t *testing.T) {
-	for _, tc := range []struct{ text, want string }{
+	checkMain(t, []mainCase{
 		// A partitive "of" after a quantity heads no phrase: the students
 		// are the subject, not the country they are in.
 		{"Tens of thousands of ⟦students|A:XXB/education⟧ throughout ⟦Ruritania|A:XXB/state⟧ demonstrated on Sunday.", "PROTEST/demonstrate XXB/education→-"},
@@ -81,18 +81,5 @@ func TestRoles(t *testing.T) {
 		// "between X and Y": the pair; no verb opens a sentence.
 		{"Clashes between ⟦the army|A:XXB/military⟧ and ⟦rebels|A:XXB/rebel⟧ left five dead.", "ASSAULT XXB/military→XXB/rebel"},
 		{"Talks between ⟦Ruritania|A:XXB/state⟧ and ⟦Freedonia|A:XXC/state⟧ resumed on Monday.", "CONSULT XXB/state→XXC/state"},
-	} {
-		a := marked(t, tc.text)
-		if err := New(Config{}).Apply(a); err != nil {
-			t.Fatal(err)
-		}
-		checkEvents(t, a)
-		got := "none"
-		if i := mainEvent(a); i >= 0 {
-			got = short(a, i)
-		}
-		if got != tc.want {
-			t.Errorf("%s\n got %s\nwant %s\nevents:\n%s", a.Text, got, tc.want, render(a))
-		}
-	}
+	})
 }
