@@ -54,6 +54,8 @@ type cand struct {
 	// country word ("Police fired", "students marched"): link gives it
 	// the one country its sentence (else its article) names, or drops it.
 	bare bool
+	// gender is 'm' or 'f' for a person pronoun ("he", "she"), else 0.
+	gender byte
 }
 
 type doc struct {
@@ -76,6 +78,17 @@ type doc struct {
 	places map[string]int // folded name or last word of a place → cand
 	unres  map[string]bool
 	named  []string // the countries the article's names name (link)
+	// gender is the grammatical gender ('m', 'f') that the person pronouns
+	// linked so far, or gendered titles, give an actor id; resolve links
+	// no "she" to a "he".
+	gender map[string]byte
+	// nameGender is the gender an actor id's first name suggests (the
+	// Moby lists): resolve prefers a person of the pronoun's gender.
+	nameGender map[string]byte
+	// foreign says the article's language is known and not English:
+	// capitalisation says nothing of names there (German nouns), so only
+	// knowledge-base names are mentions.
+	foreign bool
 }
 
 // newDoc reads the article's tokens into units. The doc's buffers come
@@ -84,9 +97,11 @@ func newDoc(s *Stage, a *news.Article, toks []news.Token, sents []news.Sentence)
 	d, _ := s.docs.Get().(*doc)
 	if d == nil {
 		d = &doc{lower: map[string]bool{}, capsIn: map[string]bool{},
-			person: map[string]int{}, orgs: map[string]int{}, places: map[string]int{}, unres: map[string]bool{}}
+			person: map[string]int{}, orgs: map[string]int{}, places: map[string]int{}, unres: map[string]bool{},
+			gender: map[string]byte{}, nameGender: map[string]byte{}}
 	}
 	d.s, d.kb, d.w, d.a = s, s.kb, &s.w, a
+	d.foreign = a.Meta.Language != "" && a.Meta.Language != "en"
 	if n := len(toks) + len(toks)/8; cap(d.units) < n {
 		d.units = make([]unit, 0, n)
 		d.ku = make([]actors.Unit, 0, n)
@@ -143,6 +158,9 @@ func (d *doc) free() {
 	for _, m := range []map[string]int{d.person, d.orgs, d.places} {
 		clear(m)
 	}
+	clear(d.gender)
+	clear(d.nameGender)
+	d.foreign = false
 	s.docs.Put(d)
 }
 
@@ -332,6 +350,9 @@ func (d *doc) at(si, i, end int) int {
 	}
 	if m, ok := d.longest(i, caps); ok && !(d.upper[si] && m.End-i == 1 && u.key != "us" && u.is(d.w.function)) {
 		// (In a headline in capitals "IS" and "WHO" are words, not names.)
+		if j, ok := d.surnamePlace(i, m); ok {
+			return j
+		}
 		if j, ok := d.known(si, i, end, m); ok {
 			return j
 		}
@@ -1294,12 +1315,38 @@ func (d *doc) plausiblePerson(j, k int) bool {
 			return false
 		}
 		if m, ok := d.longest(x, false); ok {
-			if _, place := pick(m, actors.CountryName, actors.Capital, actors.PlaceName, actors.Named, actors.Demonym); place {
+			if _, place := pick(m, actors.CountryName, actors.Capital, actors.PlaceName, actors.Named, actors.Demonym); place && !d.townWord(j, k, x, m) {
 				return false
 			}
 		}
 	}
 	return true && !d.units[k-1].is(d.w.org) && !d.units[k-1].is(d.w.place)
+}
+
+// townWord reports whether the match m at unit x of the name [j, k) is a
+// single word that names only a town (or a known person, as the surname),
+// and the name is two or three words that start with a first name: then
+// the word is the first name or the surname ("Mary Walsh", "Ian
+// Hamilton", "Hunter Biden"), not the town. A province, a
+// country or an organisation still makes the run no person's ("Austin
+// Texas").
+func (d *doc) townWord(j, k, x int, m actors.Match) bool {
+	if k-j < 2 || k-j > 3 || m.End != x+1 || !d.units[j].is(d.w.first) {
+		return false
+	}
+	for _, e := range m.Entries {
+		switch {
+		case e.Kind == actors.Named && x == k-1 && x > j && d.kb.Actors[e.Ref].Kind == "person":
+			// a known person's surname after another first name: a
+			// relative ("Hunter Biden")
+		case e.Kind == actors.Capital:
+		case e.Kind == actors.PlaceName && d.kb.Places[e.Ref].Kind == "city":
+		case e.Kind == actors.PlaceName && x == j && d.kb.Places[e.Ref].Kind == "province":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func (d *doc) personNamed(key string) (int, bool) {
@@ -1322,4 +1369,26 @@ func slug(s string) string {
 		dash = false
 	}
 	return strings.TrimSuffix(b.String(), "-")
+}
+
+// surnamePlace reads a one-word city or capital name at unit i that is the
+// surname of a person the article named before ("Ian Hamilton" …
+// "Hamilton said") as that person, not the place or its government.
+func (d *doc) surnamePlace(i int, m actors.Match) (int, bool) {
+	u := d.units[i]
+	if m.End != i+1 || u.shape != actors.ShapeTitle {
+		return 0, false
+	}
+	p, ok := d.person[u.key]
+	if !ok {
+		return 0, false
+	}
+	if _, place := pick(m, actors.Capital, actors.PlaceName); !place {
+		return 0, false
+	}
+	if _, other := pick(m, actors.CountryName, actors.Named, actors.Demonym); other {
+		return 0, false
+	}
+	d.add(cand{start: i, end: i + 1, typ: news.Person, actor: d.cands[p].actor, res: "coref", ante: p, inst: -1, form: "name", before: i})
+	return i + 1, true
 }

@@ -22,6 +22,7 @@ const (
 // short forms, pronouns and descriptions to earlier mentions.
 func (d *doc) link() {
 	d.retype()
+	d.firstNames()
 	d.appositivePersons()
 	for ci := range d.cands {
 		if c := &d.cands[ci]; c.form == "name" && c.typ == news.Person && c.res != "coref" {
@@ -30,6 +31,7 @@ func (d *doc) link() {
 		}
 	}
 	d.titled()
+	d.personGenders()
 	named := d.namedCountries()
 	d.named = named
 	d.ethnicCountries(named)
@@ -122,6 +124,21 @@ func (d *doc) affiliate(ci int) {
 		oc := &d.cands[o]
 		if oc.form != "name" || oc.end != b {
 			continue
+		}
+		// "U.S. ambassador to Ukraine Marie Yovanovitch": the country an
+		// envoy is sent to is not the envoy's; the envoy's own is the
+		// mention before "ambassador", if any.
+		if to := d.envoyTo(oc.start); to >= 0 {
+			for o2 := o - 1; o2 >= 0 && o2 >= o-2; o2-- {
+				if e := &d.cands[o2]; e.form == "name" && e.end == to && e.typ != news.Person && e.typ != news.Location && e.actor.Country != "" {
+					set(o2)
+					if co, ok := d.kb.Country(e.actor.Country); ok && e.inst >= 0 {
+						c.aff, _ = d.instActor(co, e.inst)
+					}
+					break
+				}
+			}
+			return
 		}
 		if oc.inst >= 0 && roleHolders[d.kb.Insts[oc.inst].Key] {
 			c.roles = append([]news.Role{{Title: d.kb.Insts[oc.inst].Name, Kind: "title", Span: d.span(oc.start, oc.end)}}, c.roles...)
@@ -259,14 +276,16 @@ func (d *doc) appositiveOffice(ci int) int {
 
 // appositivePersons types as a person an unknown name of two or three
 // words followed by an office or kind of person in apposition ("Salim
-// Haddad, Algeria's leading human rights activist,").
+// Haddad, Algeria's leading human rights activist,"), or by a title or
+// role ("Kavi Raman, a senior research analyst at…"), or listed next to
+// persons ("Pete Buttigieg, Kamala Harris and Bernie Sanders").
 func (d *doc) appositivePersons() {
 	for ci := range d.cands {
 		c := &d.cands[ci]
 		if c.form != "name" || c.res != "unresolved" || c.typ != news.Organization || c.end-c.start < 2 || c.end-c.start > 3 || !d.plausiblePerson(c.start, c.end) {
 			continue
 		}
-		if d.appositiveOffice(ci) < 0 {
+		if d.appositiveOffice(ci) < 0 && !d.appositiveTitle(ci) && !d.listOfPersons(ci) {
 			continue
 		}
 		name := d.text(c.start, c.end)
@@ -348,6 +367,28 @@ func (d *doc) resolve(ci int) {
 	case "plural":
 		gap = pluralPronounGap
 	}
+	take := func(o int, sure bool) {
+		oc := &d.cands[o]
+		if c.gender != 0 && sure {
+			d.gender[oc.actor.ID] = c.gender
+		}
+		c.actor, c.ante, c.res = oc.actor, o, "coref"
+		c.typ = oc.typ
+		if countryPlace(oc) {
+			// "the country" after "in southern Syria": the state.
+			if co, ok := d.kb.Country(oc.actor.Country); ok {
+				c.actor, c.typ = d.countryActor(co), news.State
+			}
+		}
+		if c.typ == "" {
+			c.typ = news.Organization
+		}
+	}
+	// A person pronoun takes the nearest person of its gender: never one
+	// whom a pronoun or a title gave the other gender ("she" after "he"),
+	// and one whose first name is of the other gender only when no other
+	// fits (first names' lists are no proof: "Taylor" is in the male one).
+	weak := -1
 	for o := ci - 1; o >= 0 && o >= ci-lookBackMentions; o-- {
 		oc := &d.cands[o]
 		if sent-d.units[oc.start].sent > gap {
@@ -357,19 +398,24 @@ func (d *doc) resolve(ci int) {
 			continue
 		}
 		if d.fits(c, oc) {
-			c.actor, c.ante, c.res = oc.actor, o, "coref"
-			c.typ = oc.typ
-			if countryPlace(oc) {
-				// "the country" after "in southern Syria": the state.
-				if co, ok := d.kb.Country(oc.actor.Country); ok {
-					c.actor, c.typ = d.countryActor(co), news.State
+			if c.gender != 0 {
+				if g := d.gender[oc.actor.ID]; g != 0 && g != c.gender {
+					continue
+				}
+				if g := d.nameGender[oc.actor.ID]; g != 0 && g != c.gender && d.gender[oc.actor.ID] == 0 {
+					if weak < 0 {
+						weak = o
+					}
+					continue
 				}
 			}
-			if c.typ == "" {
-				c.typ = news.Organization
-			}
+			take(o, true)
 			return
 		}
+	}
+	if weak >= 0 {
+		take(weak, false) // a guess: it gives the person no gender
+		return
 	}
 	// A bare institution with no earlier mention of it belongs to the
 	// state named last: "government forces" after "in southern Syria".
@@ -413,6 +459,9 @@ func (d *doc) fits(c, o *cand) bool {
 	case "plural":
 		return o.plural || o.typ == news.Group || (o.inst >= 0 && o.actor.Sector != "government")
 	case "thing":
+		if o.typ == news.State && d.demonymWord(o) {
+			return false // "a British thriller … its centre": an adjective, not the state
+		}
 		return o.typ == news.Organization || o.typ == news.State || o.typ == news.Group && !strings.HasPrefix(o.actor.ID, "aligned/")
 	}
 	w := d.w
@@ -675,4 +724,160 @@ func (d *doc) titled() {
 			}
 		}
 	}
+}
+
+// titleGenders are the titles that say a person's gender.
+var titleGenders = map[string]byte{"Mr": 'm', "Sir": 'm', "Lord": 'm', "King": 'm', "Prince": 'm', "Sheikh": 'm',
+	"Mrs": 'f', "Ms": 'f', "Miss": 'f', "Dame": 'f', "Lady": 'f', "Queen": 'f', "Princess": 'f'}
+
+// personGenders records the gender that a person's titles give ("Mrs.
+// Clinton", "King Abdullah"), so that no pronoun of the other gender links
+// to that person, or else the first name ("Mary Walsh"), which resolve
+// only prefers.
+func (d *doc) personGenders() {
+	for _, c := range d.cands {
+		if c.form != "name" || c.typ != news.Person || c.res == "coref" {
+			continue
+		}
+		g := byte(0)
+		for _, r := range c.roles {
+			if g = titleGenders[r.Title]; g != 0 {
+				break
+			}
+		}
+		if g != 0 {
+			d.gender[c.actor.ID] = g
+		} else if d.units[c.start].is(d.w.first) {
+			if g := d.kb.FirstNameGender(d.units[c.start].key); g != 0 {
+				d.nameGender[c.actor.ID] = g
+			}
+		}
+	}
+}
+
+// envoyWords are the words for a diplomat sent to a country or body.
+var envoyWords = map[string]bool{"ambassador": true, "ambassadors": true, "envoy": true, "envoys": true, "emissary": true}
+
+// envoyTo reports whether "ambassador to" or "envoy to the" ends right
+// before unit i; it returns the end of the envoy word, else -1.
+func (d *doc) envoyTo(i int) int {
+	x := i - 1
+	if x >= 0 && d.units[x].key == "the" {
+		x--
+	}
+	if x < 1 || d.units[x].key != "to" || !envoyWords[d.units[x-1].key] || d.units[x-1].sent != d.units[i].sent {
+		return -1
+	}
+	return x
+}
+
+// demonymWord reports whether the mention o is a demonym alone ("British",
+// "Chinese"), an adjective before a noun, which "its" does not stand for.
+func (d *doc) demonymWord(o *cand) bool {
+	if o.form != "name" || d.units[o.end-1].poss {
+		return false
+	}
+	m, ok := d.longest(o.start, false)
+	if !ok || m.End != o.end {
+		return false
+	}
+	_, dem := pick(m, actors.Demonym)
+	_, country := pick(m, actors.CountryName)
+	return dem && !country
+}
+
+// firstNames reads a lone first name that nothing typed ("Elise" read as
+// an organisation) as the person the article named before in full with
+// it, when that is one person and the article also calls that person by
+// the surname alone ("Elise Matthesen" … "Matthesen" … "Elise"): a
+// person so named is surely one, not a product or a company misread
+// ("Ford Taurus" … "Ford"), unless the word opens an organisation's name
+// too ("Ford Motor").
+func (d *doc) firstNames() {
+	full := map[string]int{}       // folded first name → cand of the person named in full with it; -1 when two
+	bySurname := map[string]bool{} // actor ids of persons the article calls by the surname alone
+	orgWord := map[string]bool{}   // first words of organisations' names of two words or more ("Ford Motor")
+	for ci, c := range d.cands {
+		if c.form == "name" && c.end-c.start >= 2 && (c.typ == news.Organization || c.typ == news.Group) {
+			orgWord[d.units[c.start].key] = true
+		}
+		if c.form != "name" || c.typ != news.Person {
+			continue
+		}
+		if c.res == "coref" && c.end-c.start == 1 && c.ante >= 0 && d.cands[c.ante].end-d.cands[c.ante].start >= 2 {
+			if a := d.cands[c.ante]; d.units[c.start].key == d.units[a.end-1].key {
+				bySurname[c.actor.ID] = true
+			}
+			continue
+		}
+		if c.res == "coref" || c.end-c.start < 2 || !d.units[c.start].is(d.w.first) {
+			continue
+		}
+		key := d.units[c.start].key
+		if p, ok := full[key]; ok && (p < 0 || d.cands[p].actor.ID != c.actor.ID) {
+			full[key] = -1
+		} else if !ok {
+			full[key] = ci
+		}
+	}
+	if len(full) == 0 || len(bySurname) == 0 {
+		return
+	}
+	for ci := range d.cands {
+		c := &d.cands[ci]
+		if c.form != "name" || c.typ != news.Organization || c.res != "unresolved" || c.end-c.start != 1 || !d.units[c.start].is(d.w.first) {
+			continue
+		}
+		if p, ok := full[d.units[c.start].key]; ok && p >= 0 && p < ci && bySurname[d.cands[p].actor.ID] && !orgWord[d.units[c.start].key] {
+			c.typ, c.actor, c.res, c.ante = news.Person, d.cands[p].actor, "coref", p
+		}
+	}
+}
+
+// appositiveTitle reports whether the name ci is followed by a comma, an
+// article and, within four lower-case words, a title or role that is no
+// honorific: "Kavi Raman, a senior research analyst", "X, the chief
+// executive".
+func (d *doc) appositiveTitle(ci int) bool {
+	c := &d.cands[ci]
+	k := c.end
+	if k+2 >= len(d.units) || d.units[k].key != "," {
+		return false
+	}
+	sent := d.units[c.start].sent
+	at := k + 1
+	if u := d.units[at]; u.key != "a" && u.key != "an" && u.key != "the" {
+		return false
+	}
+	for x := at + 1; x < len(d.units) && x <= at+4 && d.units[x].sent == sent && !d.units[x].punct; x++ {
+		if t, _, _, ok := d.titleAt(sent, x); ok && t.Kind != "honorific" {
+			return true
+		}
+		if d.units[x].shape != actors.ShapeLower {
+			return false
+		}
+	}
+	return false
+}
+
+// listOfPersons reports whether the name ci stands in a list next to a
+// person's name, joined by a comma or "and"/"or": "candidates including
+// Kamala Harris, Klobuchar and Steyer".
+func (d *doc) listOfPersons(ci int) bool {
+	c := &d.cands[ci]
+	joins := func(x int) bool {
+		k := d.units[x].key
+		return k == "," || k == "and" || k == "or"
+	}
+	if ci > 0 {
+		if o := &d.cands[ci-1]; o.form == "name" && o.typ == news.Person && o.end == c.start-1 && joins(o.end) {
+			return true
+		}
+	}
+	if ci+1 < len(d.cands) {
+		if o := &d.cands[ci+1]; o.form == "name" && o.typ == news.Person && c.end+1 == o.start && joins(c.end) && !d.units[c.start].poss {
+			return true
+		}
+	}
+	return false
 }

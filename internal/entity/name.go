@@ -12,7 +12,7 @@ import (
 // does not know.
 func (d *doc) nameUnit(si, k int) bool {
 	u := d.units[k]
-	if !d.capital(k) || u.is(d.w.calendar) || u.is(d.w.notname) {
+	if !d.capital(k) || u.is(d.w.calendar) || u.is(d.w.notname) || d.pluralAcronym(k) {
 		return false
 	}
 	for _, r := range d.a.Text[u.span.Start:u.span.End] {
@@ -67,6 +67,9 @@ func (d *doc) countryAt(si, j int) bool {
 }
 
 func (d *doc) name(si, i, end int) int {
+	if d.foreign {
+		return i + 1 // capitals say nothing of names in German, Indonesian…: only the knowledge base's names count
+	}
 	ws := d.wordStart(d.sents[si][0], end)
 	// Leading titles: "Col. Gen. Sergei Rudskoy", "President Obama".
 	var roles []news.Role
@@ -117,6 +120,11 @@ func (d *doc) name(si, i, end int) int {
 		case k-j == 1 && !d.capsIn[u.key] && u.shape != actors.ShapeUpper && !(d.speechAfter(k) && !d.units[k].is(d.w.function)):
 			// A lone capitalised opener the article never capitalises
 			// elsewhere: more likely a word than a name.
+			return j + 1
+		case k-j == 1 && d.lower[u.key] && u.shape != actors.ShapeUpper && !d.speechAfter(k):
+			// A lone capitalised opener the article also writes in lower
+			// case ("Hours before…", "Stay hydrated"): a word, though a
+			// heading capitalises it elsewhere.
 			return j + 1
 		}
 	}
@@ -177,6 +185,9 @@ func (d *doc) name(si, i, end int) int {
 		}
 	}
 	c := d.typeName(si, j, k, roles)
+	if c.res == "" {
+		return k // words, not a name
+	}
 	c.roles, c.before = roles, before
 	if of >= 0 && c.typ == news.Person && c.actor.Country == "" {
 		co := d.kb.Countries[of]
@@ -227,6 +238,11 @@ func (d *doc) run(si, j, end int) int {
 			return k
 		}
 		if d.particle(k, end) && !d.units[k].is(d.w.function) {
+			k++
+			continue
+		}
+		// A middle initial: "Sonya A. Zoghlin".
+		if k > j && k+1 < end && d.units[j].is(d.w.first) && d.initial(k) && d.capital(k+1) && !d.units[k+1].is(d.w.function) {
 			k++
 			continue
 		}
@@ -314,7 +330,8 @@ func (d *doc) startsNamed(si, k int) bool {
 	return named && m.End-k >= 1 && d.units[k].shape != actors.ShapeLower
 }
 
-// typeName decides what the unknown name [j, k) is.
+// typeName decides what the unknown name [j, k) is; a res of "" says it
+// is no name.
 func (d *doc) typeName(si, j, k int, roles []news.Role) cand {
 	name := d.text(j, k)
 	key := foldAll(d.units[j:k])
@@ -430,6 +447,14 @@ func (d *doc) typeName(si, j, k int, roles []news.Role) cand {
 	if d.units[j].shape == actors.ShapeUpper && k-j == 1 {
 		return org("context")
 	}
+	if d.allLower(j, k) {
+		// A name that nothing types, all of whose words the article also
+		// writes in lower case: words in a heading, a list or a title
+		// ("3. Establish your target", "1 Green, 1 Red", "Post-Workout
+		// Meal"), not a name.
+		c.res = ""
+		return c
+	}
 	d.unresolved(j, k, name)
 	return org("unresolved")
 }
@@ -492,7 +517,12 @@ func (d *doc) remember(ci int) {
 	switch c.typ {
 	case news.Person:
 		d.person[key] = ci
-		d.person[us[len(us)-1].key] = ci
+		// The surname alone stands for this person, unless it is a known
+		// person's and this is someone else: "Biden" after "Hunter Biden"
+		// is still Joe Biden.
+		if !(c.res != "kb" && d.knownSurname(c.end-1)) {
+			d.person[us[len(us)-1].key] = ci
+		}
 	case news.Location:
 		if c.weak {
 			return // "in Chrysler": a place only if no other mention says otherwise
@@ -550,7 +580,7 @@ func (d *doc) pronounOrDescription(si, i int) bool {
 	}
 	switch {
 	case u.is(d.w.pronounPerson):
-		d.add(cand{start: i, end: i + 1, typ: news.Person, res: "coref", ante: -1, inst: -1, form: "pronoun", desc: "person"})
+		d.add(cand{start: i, end: i + 1, typ: news.Person, res: "coref", ante: -1, inst: -1, form: "pronoun", desc: "person", gender: pronounGender(u.key)})
 		return true
 	case u.is(d.w.pronounPlural):
 		d.add(cand{start: i, end: i + 1, res: "coref", ante: -1, inst: -1, form: "pronoun", desc: "plural"})
@@ -572,4 +602,69 @@ func (d *doc) pronounOrDescription(si, i int) bool {
 	}
 	d.add(cand{start: i, end: i + 1, res: "coref", ante: -1, inst: -1, form: "description", desc: "description", dmask: cls})
 	return true
+}
+
+// pronounGender is the gender of a person pronoun: 'm' for he, him, his,
+// himself; 'f' for she, her, hers, herself.
+func pronounGender(key string) byte {
+	switch key {
+	case "he", "him", "his", "himself":
+		return 'm'
+	case "she", "her", "hers", "herself":
+		return 'f'
+	}
+	return 0
+}
+
+// initial reports whether unit k is an initial with its full stop: one
+// capital letter, "A." (or "A" then a "." unit).
+func (d *doc) initial(k int) bool {
+	u := d.units[k]
+	t := d.a.Text[u.span.Start:u.span.End]
+	if len(t) == 2 && t[1] == '.' || len(t) == 1 && k+1 < len(d.units) && d.units[k+1].key == "." && d.units[k+1].span.Start == u.span.End {
+		return t[0] >= 'A' && t[0] <= 'Z'
+	}
+	return false
+}
+
+// pluralAcronym reports whether unit k is an acronym in the plural, a
+// common noun: "TVs", "CPMs", "SUVs".
+func (d *doc) pluralAcronym(k int) bool {
+	u := d.units[k]
+	t := d.a.Text[u.span.Start:u.nameEnd]
+	if len(t) < 3 || t[len(t)-1] != 's' {
+		return false
+	}
+	for i := 0; i < len(t)-1; i++ {
+		if t[i] < 'A' || t[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// allLower reports whether every word of [j, k) but connectors is in title
+// case and written in lower case elsewhere in the article.
+func (d *doc) allLower(j, k int) bool {
+	for x := j; x < k; x++ {
+		u := d.units[x]
+		if u.is(d.w.connector) || u.is(d.w.function) {
+			continue
+		}
+		if u.shape != actors.ShapeTitle || !d.lower[u.key] {
+			return false
+		}
+	}
+	return true
+}
+
+// knownSurname reports whether unit x alone is a name of a person the
+// knowledge base knows.
+func (d *doc) knownSurname(x int) bool {
+	m, ok := d.longest(x, false)
+	if !ok || m.End != x+1 {
+		return false
+	}
+	e, ok := pick(m, actors.Named)
+	return ok && d.kb.Actors[e.Ref].Kind == "person"
 }

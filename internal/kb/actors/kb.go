@@ -111,11 +111,12 @@ type KB struct {
 	Places    []Place
 	Ethnic    []Ethnic
 
-	root    *node
-	iso3    map[string]int
-	words   map[string]map[string]bool
-	classes map[string][]string // word → its classes, sorted
-	first   map[string]bool
+	root        *node
+	iso3        map[string]int
+	words       map[string]map[string]bool
+	classes     map[string][]string // word → its classes, sorted
+	first       map[string]bool
+	firstGender map[string]string // folded first name → "m", "f" or ""
 	// masks holds, for each word of words.tsv and each first name, the
 	// set of its classes as bits (see Mask and ClassBit); classBit gives
 	// each class name its bit.
@@ -157,7 +158,7 @@ type Match struct {
 
 // Load reads the embedded knowledge base.
 func Load() (*KB, error) {
-	kb := &KB{root: &node{}, iso3: map[string]int{}, preferred: map[string]bool{}, words: map[string]map[string]bool{}, first: map[string]bool{}, abbrev: map[string]bool{}, nearby: map[string][]int{}}
+	kb := &KB{root: &node{}, iso3: map[string]int{}, preferred: map[string]bool{}, words: map[string]map[string]bool{}, first: map[string]bool{}, firstGender: map[string]string{}, abbrev: map[string]bool{}, nearby: map[string][]int{}}
 	steps := []struct {
 		file string
 		cols int
@@ -189,7 +190,13 @@ func Load() (*KB, error) {
 	}
 	for _, l := range strings.Split(string(b), "\n") {
 		if l != "" && l[0] != '#' {
-			k, _ := Fold(l)
+			n, g, _ := strings.Cut(l, "\t")
+			k, _ := Fold(n)
+			if kb.first[k] && kb.firstGender[k] != g {
+				kb.firstGender[k] = "" // two names of one folded form and two genders
+			} else {
+				kb.firstGender[k] = g
+			}
 			kb.first[k] = true
 		}
 	}
@@ -811,6 +818,15 @@ func (kb *KB) Inst(key string) (int, bool) {
 
 // FirstName reports whether the folded key is a common English first name.
 func (kb *KB) FirstName(key string) bool { return kb.first[key] }
+
+// FirstNameGender is 'm' or 'f' for a first name (folded: Fold) that only
+// the male or only the female list of firstnames.txt holds, else 0.
+func (kb *KB) FirstNameGender(key string) byte {
+	if g := kb.firstGender[key]; g != "" {
+		return g[0]
+	}
+	return 0
+}
 
 // Country returns the country with the ISO alpha-3 code, if any.
 func (kb *KB) Country(iso3 string) (Country, bool) {
