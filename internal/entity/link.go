@@ -51,6 +51,37 @@ func (d *doc) link() {
 			d.resolve(ci)
 		}
 	}
+	d.products()
+}
+
+// productNouns are the nouns of things a company makes or runs. An
+// organisation's name written right before one, in lower case, modifies
+// the thing and names no actor: "Apple devices", "a Stadia controller",
+// "Arrowhead water", "her Netflix special", "its Twitter account".
+// (Shares and stock are left out: "Apple shares fell" is read as the
+// company in financial news; so are nouns that are also verbs of a
+// headline, "GM posts first loss".)
+var productNouns = map[string]bool{"app": true, "apps": true, "device": true, "devices": true, "phone": true, "phones": true,
+	"smartphone": true, "smartphones": true, "controller": true, "controllers": true, "headphones": true, "earbuds": true,
+	"laptop": true, "laptops": true, "tablet": true, "tablets": true, "console": true, "consoles": true, "chip": true, "chips": true,
+	"processor": true, "processors": true, "model": true, "models": true, "car": true, "cars": true, "sedan": true, "sedans": true,
+	"truck": true, "trucks": true, "vehicle": true, "vehicles": true, "rocket": true, "rockets": true, "engine": true, "engines": true,
+	"software": true, "browser": true, "game": true, "games": true, "egg": true, "eggs": true, "water": true, "special": true,
+	"product": true, "products": true, "page": true, "account": true, "accounts": true,
+	"subscription": true, "subscriptions": true, "website": true, "camera": true, "cameras": true, "speaker": true, "speakers": true,
+	"handbag": true, "handbags": true, "sneakers": true, "cereal": true, "beer": true, "coffee": true}
+
+// products drops the organisation names that modify a product noun.
+func (d *doc) products() {
+	for ci := range d.cands {
+		c := &d.cands[ci]
+		if c.form != "name" || c.typ != news.Organization || c.end >= len(d.units) {
+			continue
+		}
+		if u := d.units[c.end]; u.shape == actors.ShapeLower && u.sent == d.units[c.start].sent && productNouns[u.key] && !d.units[c.end-1].poss {
+			c.form = ""
+		}
+	}
 }
 
 // retype gives a name read as a place only because a preposition came

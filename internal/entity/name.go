@@ -330,6 +330,15 @@ func (d *doc) startsNamed(si, k int) bool {
 	return named && m.End-k >= 1 && d.units[k].shape != actors.ShapeLower
 }
 
+// eventHeads are the last words of the names of events, tournaments,
+// awards and shows: "Davis Cup", "ATP Finals", "World Fantasy Awards",
+// "Climate Action Summit", "Geneva Motor Show". Such a name is no actor.
+// ("Games" and "League" also end names of companies and leagues.)
+var eventHeads = map[string]bool{"cup": true, "final": true, "finals": true, "championship": true, "championships": true,
+	"tournament": true, "olympics": true, "paralympics": true, "olympiad": true, "festival": true, "award": true, "awards": true,
+	"prize": true, "prix": true, "marathon": true, "bowl": true, "playoffs": true, "summit": true, "expo": true, "show": true,
+	"gala": true, "regatta": true, "derby": true, "grammys": true, "oscars": true, "emmys": true}
+
 // typeName decides what the unknown name [j, k) is; a res of "" says it
 // is no name.
 func (d *doc) typeName(si, j, k int, roles []news.Role) cand {
@@ -399,6 +408,12 @@ func (d *doc) typeName(si, j, k int, roles []news.Role) cand {
 			c.typ, c.actor, c.res = news.Person, d.kb.Actors[e.Ref], "kb"
 			return c
 		}
+	}
+	if len(roles) == 0 && eventHeads[d.units[k-1].key] && d.units[k-1].shape != actors.ShapeLower {
+		// An event, award or show named like an organisation: "the Davis
+		// Cup Finals", "the Grammy Awards", "the Detroit Auto Show".
+		c.res = ""
+		return c
 	}
 	switch {
 	case len(roles) > 0:

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"sitrep/news"
@@ -233,5 +234,84 @@ func TestRelativeSurname(t *testing.T) {
 	}
 	if len(got) != 1 || got[0] == "person/hunter-biden" {
 		t.Errorf("Biden → %q\n%s", got, describe(a))
+	}
+}
+
+// noMention fails when one of the strings is covered by a mention of a, and
+// requires each of keep to be one.
+func noMention(t *testing.T, a *news.Article, drop, keep []string) {
+	t.Helper()
+	for _, m := range a.Mentions {
+		if s := a.Covered(m.Span); slices.Contains(drop, s) {
+			t.Errorf("%q is a mention (%s)\n%s", s, m.Type, describe(a))
+		}
+	}
+	for _, s := range keep {
+		mentionOf(t, a, s)
+	}
+}
+
+// TestEventNames: tournaments, awards, summits and shows named like
+// organisations or persons are no actors.
+func TestEventNames(t *testing.T) {
+	for _, tc := range []struct {
+		in         string
+		drop, keep []string
+	}{
+		{"Spain beat Canada in the Davis Cup Finals on Sunday, and Rafael Nadal thanked the crowd.", []string{"Davis Cup Finals", "Davis Cup"}, []string{"Rafael Nadal"}},
+		{"The singer will perform at the Harmony Music Awards, Selena Ortiz told Vantage Records.", []string{"Harmony Music Awards"}, []string{"Selena Ortiz", "Vantage Records"}},
+		{"Carmakers unveiled new models at the Lisbon Motor Show, said Rui Matos, an analyst at Solano Motors.", []string{"Lisbon Motor Show"}, []string{"Rui Matos", "Solano Motors"}},
+		{"Delegates left the Ocean Action Summit early after Grenfield Energy walked out.", []string{"Ocean Action Summit"}, []string{"Grenfield Energy"}},
+	} {
+		noMention(t, apply(t, tc.in), tc.drop, tc.keep)
+	}
+}
+
+// TestProductModifier: an organisation's name right before the noun of a
+// thing it makes or runs names the thing, no actor; the company itself
+// stays a mention where it acts.
+func TestProductModifier(t *testing.T) {
+	for _, tc := range []struct {
+		in, name, next string
+		want           bool
+	}{
+		{"Shoppers found deals on Korvex devices. Korvex said prices would rise.", "Korvex", " devices", false},
+		{"Shoppers found deals on Korvex devices. Korvex said prices would rise.", "Korvex", " said", true},
+		{"Each bundle comes with a Lumora controller and three games.", "Lumora", " controller", false},
+		{"She posted the photos to her Instagram page on Friday.", "Instagram", " page", false},
+		{"The party changed the name of its Twitter account, and Twitter said it would act.", "Twitter", " account", false},
+		{"The party changed the name of its Twitter account, and Twitter said it would act.", "Twitter", " said", true},
+		{"Brinell Corp.'s new vehicles will ship in May.", "Brinell Corp.", "'s", true},
+		{"Norvale posts record loss as Norvale cars fail to sell", "Norvale", " posts", true},
+		{"Norvale posts record loss as Norvale cars fail to sell", "Norvale", " cars", false},
+	} {
+		a := apply(t, tc.in)
+		got := false
+		for _, m := range a.Mentions {
+			if a.Covered(m.Span) == tc.name && strings.HasPrefix(a.Text[m.Span.End:], tc.next) {
+				got = true
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: %q before %q a mention: %v, want %v\n%s", tc.in, tc.name, tc.next, got, tc.want, describe(a))
+		}
+	}
+}
+
+// TestTitlesBeforeNames: a school superintendent's, a coach's, a
+// sheriff's title or a player's position code is no part of the name.
+func TestTitlesBeforeNames(t *testing.T) {
+	for _, tc := range []struct {
+		in, name, id string
+	}{
+		{"State Superintendent Jennifer Alvarado said schools would reopen.", "Jennifer Alvarado", "person/jennifer-alvarado"},
+		{"Head Coach Dan Keller praised the defence.", "Dan Keller", "person/dan-keller"},
+		{"The Falcons signed LB Marcus Hale and CB Tyrell Owens on Monday.", "Marcus Hale", "person/marcus-hale"},
+		{"Sheriff Tom Bradley said deputies arrested two men.", "Tom Bradley", "person/tom-bradley"},
+	} {
+		a := apply(t, tc.in)
+		if m := mentionOf(t, a, tc.name); m.Actor.ID != tc.id || m.Type != news.Person {
+			t.Errorf("%q: %s %s, want %s\n%s", tc.in, m.Actor.ID, m.Type, tc.id, describe(a))
+		}
 	}
 }
