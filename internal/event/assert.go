@@ -247,9 +247,10 @@ var questionAux = set("is", "are", "was", "were", "do", "does", "did", "will", "
 	"doesn't", "didn't", "won't", "wouldn't", "couldn't", "can't", "shouldn't", "hasn't", "haven't")
 
 // yesNoQuestion returns the word index of the auxiliary that opens the
-// yes/no question word i is in ("Would X attack Y?"), else -1. A
-// wh-question ("Why did X attack Y?") presupposes its act and is no
-// such question.
+// yes/no question word i is in ("Would X attack Y?"), or the modal of a
+// wh-question that asks about a possible act ("Why would X attack Y?"),
+// else -1. A wh-question with no modal ("Why did X attack Y?")
+// presupposes its act and is no such question.
 func (r *reader) yesNoQuestion(i int) int {
 	ws := r.ws
 	end := i
@@ -263,11 +264,25 @@ func (r *reader) yesNoQuestion(i int) int {
 	for j > 0 && !isStrongBoundary(&ws[j-1]) {
 		j--
 	}
-	if i-j > 40 || ws[j].mention >= 0 || !questionAux[ws[j].low] {
+	if i-j > 40 || ws[j].mention >= 0 {
+		return -1
+	}
+	if whWords[ws[j].low] && j+1 < i && questionModals[ws[j+1].low] {
+		return j + 1 // "Why would X attack Y?": a modal asks about an act, it does not presuppose it
+	}
+	if !questionAux[ws[j].low] {
 		return -1
 	}
 	return j
 }
+
+// whWords open a wh-question; questionModals after one make it ask about
+// an act that may not have happened.
+var (
+	whWords        = set("why", "how", "what", "when", "where", "who", "which")
+	questionModals = set("would", "could", "should", "might", "will", "can", "may", "shall", "wouldn't",
+		"couldn't", "shouldn't", "won't", "can't")
+)
 
 // sameSide reports whether mentions m and n are one actor or of one
 // country.

@@ -108,7 +108,7 @@ func (r *reader) code(sp news.Span) {
 				}
 				p.tgt, p.src = p.src, by
 			} else {
-				if p.src < 0 {
+				if p.src < 0 && !otherDirected[e.kind] {
 					p.src = r.ownerInObject(c.i + c.n)
 				}
 				p.tgt = tgt
@@ -118,8 +118,11 @@ func (r *reader) code(sp news.Span) {
 					p.tgt = by
 				}
 			}
-			// "X and Y met": a reciprocal pair as source and target.
-			if first := r.coordinatedWith(p.srcAt); first >= 0 && first != p.src {
+			// "X and Y met": a reciprocal pair as source and target. "X
+			// and Y were accused": both undergo it; the first is the target.
+			if first := r.coordinatedWith(p.srcAt); first >= 0 && p.passive {
+				p.tgt = first
+			} else if first >= 0 && first != p.src {
 				if p.tgt < 0 || r.pronoun(p.tgt) {
 					p.tgt = p.src
 				}
@@ -549,6 +552,20 @@ func (r *reader) code(sp news.Span) {
 		p := &ps[k]
 		p.src, p.tgt = r.qualified(p.src), r.qualified(p.tgt)
 	}
+	// A place inside a locative phrase is where the act happens, not who
+	// does it ("has accused X of encroaching in the South China Sea",
+	// "rallies in Monroe"), and the place of a meeting is its venue, not
+	// the other party ("a meeting at the White House"). Unnamed
+	// protesters stay the people of the place they protest in.
+	for k := range ps {
+		p := &ps[k]
+		if p.src >= 0 && !srcPlace[k] && r.locativePlace(p.src, false) {
+			p.src = -1
+		}
+		if p.tgt >= 0 && p.e.kind == "CONSULT" && p.e.mode != "visit" && r.locativePlace(p.tgt, true) {
+			p.tgt = -1
+		}
+	}
 	// A weak word ("offer", "provide", "help", "allow", "support")
 	// between organisations of no known country or sector is commerce:
 	// "Apple offers free repairs", "the app helps you budget". It counts
@@ -576,6 +593,8 @@ func (r *reader) code(sp news.Span) {
 			p.drop = true // "will be back", "makes it back", "to Mars and back"
 		case p.e.kind == "CONCEDE" && p.e.mode == "release" && p.voice == "active" && p.tgt < 0 && len(p.toll) == 0 && !r.captiveObject(p.trigEnd):
 			p.drop = true // "Apple released a new phone": nobody freed
+		case p.e.kind == "AGREE" && p.verbal && strings.HasPrefix(ws[p.trig].low, "conclu") && !r.pactObject(p.trigEnd, p.passive):
+			p.drop = true // "he concluded that …", "“…,” she concluded": decided or said
 		}
 	}
 	// Assertion.
@@ -1474,6 +1493,11 @@ func (r *reader) lateAgent(i int) int {
 	return -1
 }
 
+// otherDirected holds the types of acts done to another actor, whose
+// object's owner undergoes the act rather than doing it: "arrested her",
+// "scolded her label", "rejected their offer".
+var otherDirected = set("ASSAULT", "COERCE", "ACCUSE", "THREATEN", "REQUEST", "REJECT", "PROTEST")
+
 // ownerInObject returns the possessive pronoun that opens the object of
 // a verb with no subject mention: "has agreed to re-open its borders" →
 // its (whoever coreference resolved it to); -1 when none.
@@ -1712,6 +1736,32 @@ func (r *reader) captiveObject(j int) bool {
 	return false
 }
 
+// pactObject reports whether a pact is what the verb at j-1 concludes:
+// its object within six words ("concluded a two-year trade agreement"),
+// or, passive, its subject before it ("the treaty was concluded").
+func (r *reader) pactObject(j int, passive bool) bool {
+	ws := r.ws
+	if passive {
+		for k := j - 2; k >= 0 && j-k < 8 && !ws[k].punct; k-- {
+			if pacts[strings.TrimSuffix(ws[k].low, "s")] {
+				return true
+			}
+		}
+		return false
+	}
+	for k := j; k < len(ws) && k-j < 6 && !ws[k].punct && !(k > j && prepositions[ws[k].low]); k++ {
+		if pacts[ws[k].low] || pacts[strings.TrimSuffix(ws[k].low, "s")] {
+			return true
+		}
+	}
+	return false
+}
+
+// pacts are what one concludes as an agreement: general English.
+var pacts = set("agreement", "deal", "treaty", "accord", "pact", "contract", "truce", "ceasefire", "cease-fire",
+	"armistice", "alliance", "memorandum", "protocol", "convention", "settlement", "talk", "negotiation",
+	"visit", "arrangement", "partnership", "compact", "charter", "understanding")
+
 var captives = set("prisoner", "hostage", "detainee", "captive", "soldier", "civilian", "people", "person", "men",
 	"women", "children", "journalist", "activist", "worker", "fishermen", "fisherman", "sailor", "crew", "national",
 	"citizen", "tourist", "student", "protester", "protestor", "inmate", "suspect", "member", "officer", "pilot",
@@ -1742,6 +1792,29 @@ func (r *reader) agentNounBefore(i int) bool {
 		if agentNouns[ws[j].low] {
 			return true
 		}
+	}
+	return false
+}
+
+// locativePlace reports whether mention m is a place (any mention, with
+// venue) after a locative preposition: "in X", "at X", "near X". States
+// are left alone: "officials in Ruritania said" speaks for the state.
+func (r *reader) locativePlace(m int, venue bool) bool {
+	if !venue {
+		act := r.a.Mentions[m].Actor
+		if act.Kind != "place" && !(act.Kind == "" && r.a.Mentions[m].Type == news.Location) {
+			return false
+		}
+	}
+	for j := range r.ws {
+		if r.ws[j].mention != m {
+			continue
+		}
+		switch r.prepBefore(j, max(0, j-8)) {
+		case "in", "at", "near", "inside", "outside", "throughout", "across", "around", "within":
+			return true
+		}
+		return false
 	}
 	return false
 }

@@ -601,6 +601,11 @@ func (r *reader) subjectOf(i int) (m, at, pm, pmAt int) {
 				break // the subject of "said" is not the subject of what was said
 			}
 		}
+		if w.mention < 0 && (w.low == "i" || w.low == "we") && fb < 0 && pm < 0 && r.unbroken(j+1, i) {
+			// "As one of many X users, I welcome …": a first person no
+			// one resolved is the subject; a mention before it is not.
+			return -1, -1, pm, pmAt
+		}
 		if w.mention < 0 && subjectPronouns[w.low] {
 			pron = true
 		}
@@ -632,6 +637,18 @@ func (r *reader) subjectOf(i int) (m, at, pm, pmAt int) {
 		return -1, -1, pm, pmAt
 	}
 	return fb, fbAt, pm, pmAt
+}
+
+// unbroken reports whether words j to i-1 hold no punctuation and no
+// mention: a subject pronoun at j-1 is the subject of the verb at i
+// ("we can now oppose"), not a parenthetical ("X, we believe, will").
+func (r *reader) unbroken(j, i int) bool {
+	for ; j < i; j++ {
+		if r.ws[j].punct || r.ws[j].mention >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // appositiveHead returns the mention an appositive starting near word k
