@@ -314,6 +314,12 @@ func BenchmarkTextPage(b *testing.B) {
 	if len(raws) == 0 {
 		b.Skip("no pages")
 	}
+	benchTextPages(b, raws, total)
+}
+
+// benchTextPages runs TextPage over raws (total bytes in all) b.N times,
+// reporting MB/s and articles/s.
+func benchTextPages(b *testing.B, raws [][]byte, total int) {
 	b.SetBytes(int64(total))
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -340,16 +346,7 @@ func BenchmarkTextPageBenchmarkPages(b *testing.B) {
 		raws = append(raws, []byte(text))
 		total += len(text)
 	}
-	b.SetBytes(int64(total))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, raw := range raws {
-			a := &news.Article{Original: raw, Format: news.FormatText}
-			TextPage(a)
-		}
-	}
-	b.ReportMetric(float64(b.N*len(raws))/b.Elapsed().Seconds(), "articles/s")
+	benchTextPages(b, raws, total)
 }
 
 // TestTextPageHead covers how the lines above the body are read.
